@@ -1,0 +1,44 @@
+'use server';
+
+import { redirect } from 'next/navigation';
+import { revalidatePath } from 'next/cache';
+import { validatedAction } from '@/lib/actions/validated-action';
+import { changePassword } from '@/lib/auth/change-password';
+import { revokeOtherSessions, revokeOwnSession } from '@/lib/auth/sessions';
+import { changePasswordFormSchema } from '@/lib/validations/auth';
+import { emptySchema, revokeSessionSchema } from '@/lib/validations/sessions';
+
+export const changePasswordAction = validatedAction(
+  changePasswordFormSchema,
+  async (data, session) => {
+    const { endedSessions } = await changePassword({
+      userId: session.user.id,
+      currentSessionId: session.id,
+      currentPassword: data.currentPassword,
+      newPassword: data.newPassword,
+    });
+    if (session.user.forcePasswordChange) redirect('/dashboard');
+    revalidatePath('/account/security');
+    return {
+      success: `Password changed. ${endedSessions} other session${endedSessions === 1 ? '' : 's'} signed out.`,
+    };
+  },
+  { allowPasswordChange: true },
+);
+
+export const revokeSessionAction = validatedAction(revokeSessionSchema, async (data, session) => {
+  const { sessionId } = await revokeOwnSession({ userId: session.user.id, handle: data.handle });
+  if (sessionId === session.id) redirect('/login');
+  revalidatePath('/account/security');
+  return { success: 'Session revoked' };
+});
+
+export const revokeOtherSessionsAction = validatedAction(emptySchema, async (_data, session) => {
+  const count = await revokeOtherSessions({
+    userId: session.user.id,
+    keepSessionId: session.id,
+    reason: 'signed_out_elsewhere',
+  });
+  revalidatePath('/account/security');
+  return { success: `Signed out ${count} other session${count === 1 ? '' : 's'}.` };
+});

@@ -1,0 +1,21 @@
+import { PortalNav } from '@/components/layout/portal-nav';
+import { requireSession } from '@/lib/auth/guards';
+
+export default async function PortalLayout({ children }: { children: React.ReactNode }) {
+  const session = await requireSession();
+  const name = `${session.user.firstName} ${session.user.lastName}`.trim();
+  return (
+    <div className="min-h-screen">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:rounded focus:bg-white focus:px-3 focus:py-2"
+      >
+        Skip to content
+      </a>
+      <PortalNav userName={name} />
+      <main id="main" className="mx-auto max-w-6xl px-4 py-8">
+        {children}
+      </main>
+    </div>
+  );
+}

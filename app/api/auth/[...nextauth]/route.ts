@@ -1,0 +1,11 @@
+import NextAuth from 'next-auth';
+import { authOptions } from '@/lib/auth/next-auth';
+
+type Context = { params: Promise<{ nextauth: string[] }> };
+
+// Options are built per request so that `next build` needs no secrets.
+function handler(req: Request, context: Context) {
+  return NextAuth(req as never, context as never, authOptions()) as Promise<Response>;
+}
+
+export { handler as GET, handler as POST };

@@ -1,0 +1,36 @@
+'use client';
+
+import { useActionState } from 'react';
+import type { ActionState } from '@/lib/actions/validated-action';
+import { SubmitButton } from '@/components/ui/button';
+
+/** One alert's "Acknowledge" form; the page re-renders with the alert acknowledged. */
+export function AcknowledgeButton({
+  alertId,
+  message,
+  action,
+}: {
+  alertId: number;
+  message: string;
+  action: (state: ActionState, formData: FormData) => Promise<ActionState>;
+}) {
+  const [state, formAction] = useActionState(action, {});
+  return (
+    <form action={formAction} className="shrink-0">
+      <input type="hidden" name="alertId" value={alertId} />
+      <SubmitButton
+        variant="secondary"
+        pendingText="Acknowledging…"
+        className="px-3 py-1.5"
+        aria-label={`Acknowledge “${message}”`}
+      >
+        Acknowledge
+      </SubmitButton>
+      {state.error ? (
+        <p role="alert" className="mt-1 text-xs text-red-600 dark:text-red-400">
+          {state.error}
+        </p>
+      ) : null}
+    </form>
+  );
+}

@@ -1,0 +1,287 @@
+import { z } from 'zod';
+import type { AlertItem, ContractSummary, Dashboard, EquipmentItem } from '@/lib/contracts/read';
+import type { Page } from '@/lib/contracts/pagination';
+import { isoDate, isoSeconds } from '@/lib/format';
+import { defineEndpoint, type EndpointSpec } from '@/lib/http/endpoint';
+import {
+  alertsQuery,
+  contractIdParams,
+  contractsQuery,
+  equipmentQuery,
+} from '@/lib/validations/contracts';
+import { v1Errors, v1Success } from './envelope';
+
+/** /api/v1 contracts, equipment, alerts and the dashboard: specs and the shapes they answer with. */
+const lower = <T extends string>(value: T) => value.toLowerCase() as Lowercase<T>;
+
+const tierSchema = z
+  .object({ name: z.string(), features: z.array(z.string()) })
+  .meta({ id: 'ServiceTier' });
+
+const contractSchema = z
+  .object({
+    id: z.number().int(),
+    name: z.string(),
+    status: z.enum(['active', 'inactive', 'suspended', 'cancelled']),
+    start_date: z.string().meta({ description: 'YYYY-MM-DD' }),
+    end_date: z.string().nullable().meta({ description: 'YYYY-MM-DD, or null when open-ended' }),
+    service_tier: tierSchema,
+  })
+  .meta({ id: 'Contract' });
+
+const equipmentSchema = z
+  .object({
+    id: z.number().int(),
+    contract_id: z.number().int(),
+    kind: z.enum(['camera', 'sensor', 'panel', 'lock']),
+    model: z.string(),
+    serial: z.string(),
+    location: z.string(),
+    installed_at: z.string(),
+    status: z.enum(['online', 'offline', 'faulty']),
+  })
+  .meta({ id: 'Equipment' });
+
+const alertSchema = z
+  .object({
+    id: z.number().int(),
+    contract_id: z.number().int(),
+    contract_name: z.string(),
+    equipment_id: z.number().int(),
+    equipment_kind: z.enum(['camera', 'sensor', 'panel', 'lock']),
+    equipment_location: z.string(),
+    severity: z.enum(['low', 'medium', 'high', 'critical']),
+    message: z.string(),
+    raised_at: z.string(),
+    acknowledged_at: z.string().nullable(),
+    resolved_at: z.string().nullable(),
+  })
+  .meta({ id: 'Alert' });
+
+const pageSchema = <T extends z.ZodType>(item: T) =>
+  z.object({
+    items: z.array(item),
+    page: z.number().int(),
+    page_size: z.number().int(),
+    total: z.number().int(),
+    total_pages: z.number().int(),
+  });
+
+export function presentContract(c: ContractSummary) {
+  return {
+    id: c.id,
+    name: c.name,
+    status: lower(c.status),
+    start_date: isoDate(c.startDate),
+    end_date: c.endDate ? isoDate(c.endDate) : null,
+    service_tier: { name: c.tier.name, features: c.tier.features },
+  };
+}
+
+export function presentEquipment(e: EquipmentItem) {
+  return {
+    id: e.id,
+    contract_id: e.contractId,
+    kind: lower(e.kind),
+    model: e.model,
+    serial: e.serial,
+    location: e.location,
+    installed_at: isoSeconds(e.installedAt),
+    status: lower(e.status),
+  };
+}
+
+export function presentAlert(a: AlertItem) {
+  return {
+    id: a.id,
+    contract_id: a.contractId,
+    contract_name: a.contractName,
+    equipment_id: a.equipmentId,
+    equipment_kind: lower(a.equipmentKind),
+    equipment_location: a.equipmentLocation,
+    severity: lower(a.severity),
+    message: a.message,
+    raised_at: isoSeconds(a.raisedAt),
+    acknowledged_at: isoSeconds(a.acknowledgedAt),
+    resolved_at: isoSeconds(a.resolvedAt),
+  };
+}
+
+export function presentPage<T, U>(page: Page<T>, present: (item: T) => U) {
+  return {
+    items: page.items.map(present),
+    page: page.page,
+    page_size: page.pageSize,
+    total: page.total,
+    total_pages: page.totalPages,
+  };
+}
+
+export function presentDashboard(d: Dashboard) {
+  return {
+    contract_count: d.contractCount,
+    equipment_count: d.equipmentCount,
+    active_alerts: d.activeAlerts,
+    unacknowledged_alerts: d.unacknowledgedAlerts,
+    equipment_by_status: {
+      online: d.equipmentByStatus.ONLINE,
+      offline: d.equipmentByStatus.OFFLINE,
+      faulty: d.equipmentByStatus.FAULTY,
+    },
+    alerts_per_day: d.alertsPerDay,
+    recent_alerts: d.recentAlerts.map(presentAlert),
+  };
+}
+
+const { 400: e400, 401: e401, 403: e403, 429: e429 } = v1Errors;
+const e404 = { description: 'Not found, or not yours', schema: v1Errors[400].schema };
+const read = { 400: e400, 401: e401, 403: e403, 404: e404, 429: e429 };
+const tags = ['Contracts (v1)'];
+const PAGINATION =
+  ' Paginated: `page` (from 1) and `page_size` (1-100, default 20); the answer carries `items`, `page`, `page_size`, `total` and `total_pages`.';
+
+export const v1Dashboard = defineEndpoint({
+  operationId: 'v1Dashboard',
+  method: 'GET',
+  path: '/api/v1/dashboard',
+  surface: 'v1',
+  tags,
+  summary: 'Counts, alerts per day (30 days), equipment by status and the latest active alerts',
+  description: '"Active" alerts are those not yet resolved.',
+  auth: 'required',
+  responses: {
+    200: {
+      description: 'Dashboard',
+      schema: v1Success(
+        z.object({
+          contract_count: z.number().int(),
+          equipment_count: z.number().int(),
+          active_alerts: z.number().int(),
+          unacknowledged_alerts: z.number().int(),
+          equipment_by_status: z.object({
+            online: z.number().int(),
+            offline: z.number().int(),
+            faulty: z.number().int(),
+          }),
+          alerts_per_day: z.array(z.object({ date: z.string(), count: z.number().int() })),
+          recent_alerts: z.array(alertSchema),
+        }),
+      ),
+    },
+    401: e401,
+    403: e403,
+    429: e429,
+  },
+});
+
+export const v1Contracts = defineEndpoint({
+  operationId: 'v1ListContracts',
+  method: 'GET',
+  path: '/api/v1/contracts',
+  surface: 'v1',
+  tags,
+  summary: "The customer's contracts",
+  description: `Ordered by id; filter with \`status\`.${PAGINATION}`,
+  auth: 'required',
+  query: contractsQuery,
+  responses: {
+    200: { description: 'Contracts', schema: v1Success(pageSchema(contractSchema)) },
+    ...read,
+  },
+});
+
+export const v1Contract = defineEndpoint({
+  operationId: 'v1GetContract',
+  method: 'GET',
+  path: '/api/v1/contracts/{id}',
+  surface: 'v1',
+  tags,
+  summary: 'One contract',
+  auth: 'required',
+  params: contractIdParams,
+  ownedResource: 'contract',
+  responses: { 200: { description: 'Contract', schema: v1Success(contractSchema) }, ...read },
+});
+
+export const v1ServiceTier = defineEndpoint({
+  operationId: 'v1GetServiceTier',
+  method: 'GET',
+  path: '/api/v1/contracts/{id}/service-tier',
+  surface: 'v1',
+  tags,
+  summary: "A contract's service tier and its features",
+  auth: 'required',
+  params: contractIdParams,
+  ownedResource: 'contract',
+  responses: {
+    200: {
+      description: 'Service tier',
+      schema: v1Success(z.object({ tier: z.string(), features: z.array(z.string()) })),
+    },
+    ...read,
+  },
+});
+
+export const v1Equipment = defineEndpoint({
+  operationId: 'v1ListEquipment',
+  method: 'GET',
+  path: '/api/v1/contracts/{id}/equipment',
+  surface: 'v1',
+  tags,
+  summary: "A contract's equipment",
+  description: `Ordered by id.${PAGINATION}`,
+  auth: 'required',
+  params: contractIdParams,
+  query: equipmentQuery,
+  ownedResource: 'contract',
+  responses: {
+    200: { description: 'Equipment', schema: v1Success(pageSchema(equipmentSchema)) },
+    ...read,
+  },
+});
+
+export const v1Alerts = defineEndpoint({
+  operationId: 'v1ListAlerts',
+  method: 'GET',
+  path: '/api/v1/alerts',
+  surface: 'v1',
+  tags,
+  summary: "The customer's alerts",
+  description: `Newest first. \`status\`: active (not resolved, the default), resolved or all; \`contract_id\` narrows to one contract.${PAGINATION}`,
+  auth: 'required',
+  query: alertsQuery,
+  responses: {
+    200: { description: 'Alerts', schema: v1Success(pageSchema(alertSchema)) },
+    ...read,
+  },
+});
+
+export const v1AcknowledgeAlert = defineEndpoint({
+  operationId: 'v1AcknowledgeAlert',
+  method: 'POST',
+  path: '/api/v1/alerts/{id}/acknowledge',
+  surface: 'v1',
+  tags,
+  summary: 'Acknowledge an alert',
+  description: 'Idempotent: acknowledging again keeps the first time. Send no body.',
+  auth: 'required',
+  params: contractIdParams,
+  ownedResource: 'alert',
+  responses: {
+    200: {
+      description: 'Acknowledged',
+      schema: v1Success(z.object({ id: z.number().int(), acknowledged_at: z.string() })),
+    },
+    ...read,
+  },
+});
+
+export const v1ContractEndpoints: EndpointSpec[] = [
+  v1Dashboard,
+  v1Contracts,
+  v1Contract,
+  v1ServiceTier,
+  v1Equipment,
+  v1Alerts,
+  v1AcknowledgeAlert,
+];

@@ -1,0 +1,78 @@
+import { z } from 'zod';
+import type { Profile } from '@/lib/accounts/profile';
+import { isoSeconds } from '@/lib/format';
+import { defineEndpoint, type EndpointSpec } from '@/lib/http/endpoint';
+import { profileUpdateSchema } from '@/lib/validations/profile';
+import { v1Errors, v1Success } from './envelope';
+
+const profileSchema = z
+  .object({
+    id: z.number().int(),
+    email: z.string(),
+    name: z.string(),
+    first_name: z.string(),
+    last_name: z.string(),
+    phone: z.string().nullable(),
+    company: z.string().nullable(),
+    address: z.string().nullable(),
+    name_on_contract: z.string().nullable(),
+    is_active: z.boolean(),
+    created_at: z.string(),
+  })
+  .meta({ id: 'Profile' });
+
+export function presentProfile(p: Profile) {
+  return {
+    id: p.id,
+    email: p.email,
+    name: `${p.firstName} ${p.lastName}`.trim(),
+    first_name: p.firstName,
+    last_name: p.lastName,
+    phone: p.phone,
+    company: p.company,
+    address: p.address,
+    name_on_contract: p.nameOnContract,
+    is_active: p.active,
+    created_at: isoSeconds(p.createdAt),
+  };
+}
+
+const { 400: e400, 401: e401, 403: e403, 429: e429 } = v1Errors;
+
+export const v1GetProfile = defineEndpoint({
+  operationId: 'v1GetProfile',
+  method: 'GET',
+  path: '/api/v1/profile',
+  surface: 'v1',
+  tags: ['Profile (v1)'],
+  summary: "The customer's profile",
+  auth: 'required',
+  responses: {
+    200: { description: 'Profile', schema: v1Success(profileSchema) },
+    401: e401,
+    403: e403,
+    429: e429,
+  },
+});
+
+export const v1UpdateProfile = defineEndpoint({
+  operationId: 'v1UpdateProfile',
+  method: 'PUT',
+  path: '/api/v1/profile',
+  surface: 'v1',
+  tags: ['Profile (v1)'],
+  summary: 'Update name, phone and company',
+  description:
+    'Document 2: `name` (the full name; the last word becomes the last name), `phone`, `company`. Any other field, read-only ones such as `email`, `address` or `name_on_contract` included, is refused with 400.',
+  auth: 'required',
+  body: profileUpdateSchema,
+  responses: {
+    200: { description: 'Profile updated', schema: v1Success(profileSchema) },
+    400: e400,
+    401: e401,
+    403: e403,
+    429: e429,
+  },
+});
+
+export const v1ProfileEndpoints: EndpointSpec[] = [v1GetProfile, v1UpdateProfile];

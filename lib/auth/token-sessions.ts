@@ -1,0 +1,96 @@
+import 'server-only';
+import { unauthorized } from '@/lib/errors';
+import { revokeSession, type SessionSurface } from './sessions';
+import { signIn, type SignedInUser } from './sign-in';
+import {
+  REFRESH_TOKEN_TTL_MS,
+  issueRefreshToken,
+  sessionIdForRefreshToken,
+  signAccessToken,
+} from './tokens';
+
+export interface TokenLogin {
+  user: SignedInUser;
+  sessionId: string;
+  accessToken: string;
+  accessExpiresAt: Date;
+  expiresIn: number;
+  refreshToken: string;
+}
+
+/** Sign-in for the token surfaces: a session, a short access token and a rotating refresh token. */
+export async function loginForTokens(input: {
+  email: string;
+  password: string;
+  surface: SessionSurface;
+  ip: string;
+  userAgent: string | null;
+}): Promise<TokenLogin> {
+  const { user, session } = await signIn(input);
+  const [access, refreshToken] = await Promise.all([
+    signAccessToken({ userId: user.id, sessionId: session.id }),
+    issueRefreshToken({
+      sessionId: session.id,
+      expiresAt: new Date(session.createdAt.getTime() + REFRESH_TOKEN_TTL_MS),
+    }),
+  ]);
+  return {
+    user,
+    sessionId: session.id,
+    accessToken: access.token,
+    accessExpiresAt: access.expiresAt,
+    expiresIn: access.expiresIn,
+    refreshToken,
+  };
+}
+
+export interface AccessTokenLogin {
+  user: SignedInUser;
+  sessionId: string;
+  accessToken: string;
+  accessExpiresAt: Date;
+}
+
+/**
+ * Sign-in for surfaces with one access token and no refresh token (document 1's /client):
+ * the session lives exactly as long as the token, so `expires_at` is the whole truth.
+ */
+export async function loginForAccessToken(input: {
+  email: string;
+  password: string;
+  surface: SessionSurface;
+  ttlSeconds: number;
+  ip: string;
+  userAgent: string | null;
+}): Promise<AccessTokenLogin> {
+  const { ttlSeconds, ...rest } = input;
+  const ms = ttlSeconds * 1000;
+  const { user, session } = await signIn({ ...rest, lifetime: { idleMs: ms, absoluteMs: ms } });
+  const access = await signAccessToken({ userId: user.id, sessionId: session.id, ttlSeconds });
+  return {
+    user,
+    sessionId: session.id,
+    accessToken: access.token,
+    accessExpiresAt: access.expiresAt,
+  };
+}
+
+/**
+ * Logout by refresh token (document 5) or by the bearer's own session
+ * (document 2): either way the whole session ends, on every surface.
+ */
+export async function logoutSession(input: {
+  refreshToken?: string;
+  bearerSessionId?: string | null;
+}): Promise<void> {
+  const ids = new Set<string>();
+  if (input.bearerSessionId) ids.add(input.bearerSessionId);
+  if (input.refreshToken) {
+    const sid = await sessionIdForRefreshToken(input.refreshToken);
+    if (!sid) throw unauthorized('REFRESH_TOKEN_INVALID', 'Invalid or expired refresh token');
+    ids.add(sid);
+  }
+  if (ids.size === 0)
+    throw unauthorized('UNAUTHENTICATED', 'Send a refresh_token or a bearer token');
+  await Promise.all([...ids].map((id) => revokeSession(id, 'logged_out')));
+}

@@ -1,0 +1,212 @@
+import 'server-only';
+import { createHash, randomBytes } from 'node:crypto';
+import { SignJWT, errors as joseErrors, jwtVerify } from 'jose';
+import { db } from '@/lib/db/client';
+import { getEnv } from '@/lib/env';
+import { AppError, unauthorized } from '@/lib/errors';
+import { revokeSession, validateSession, type ActiveSession } from './sessions';
+
+const ISSUER = 'sense-portal';
+export const ACCESS_TOKEN_TTL_SECONDS = 15 * 60;
+export const REFRESH_TOKEN_TTL_MS = 7 * 24 * 3600 * 1000;
+
+let cachedKey: { secret: string; key: Promise<CryptoKey> } | undefined;
+
+/** The HMAC key, imported once: importing it per verification tripled the cost of a check. */
+function signingKey(): Promise<CryptoKey> {
+  const secret = getEnv().jwtSecret;
+  if (cachedKey?.secret !== secret) {
+    cachedKey = {
+      secret,
+      key: crypto.subtle.importKey(
+        'raw',
+        new TextEncoder().encode(secret),
+        { name: 'HMAC', hash: 'SHA-256' },
+        false,
+        ['sign', 'verify'],
+      ),
+    };
+  }
+  return cachedKey.key;
+}
+
+/** An HS256 JWT carrying the session id; the session row decides whether it still works. */
+export async function signAccessToken(input: {
+  userId: number;
+  sessionId: string;
+  ttlSeconds?: number;
+}): Promise<{ token: string; expiresAt: Date; expiresIn: number }> {
+  const expiresIn = input.ttlSeconds ?? ACCESS_TOKEN_TTL_SECONDS;
+  const nowSeconds = Math.floor(Date.now() / 1000);
+  const token = await new SignJWT({ sid: input.sessionId })
+    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+    .setSubject(String(input.userId))
+    .setIssuer(ISSUER)
+    .setIssuedAt(nowSeconds)
+    .setExpirationTime(nowSeconds + expiresIn)
+    .setJti(randomBytes(12).toString('base64url'))
+    .sign(await signingKey());
+  return { token, expiresAt: new Date((nowSeconds + expiresIn) * 1000), expiresIn };
+}
+
+/**
+ * Verifies signature (HS256 only: `alg: none` and other algorithms fail),
+ * expiry and issuer, then loads the session: a revoked session's token is
+ * refused at once.
+ */
+export async function authenticateAccessToken(token: string): Promise<ActiveSession> {
+  let sessionId: unknown;
+  let subject: string | undefined;
+  try {
+    const { payload } = await jwtVerify(token, await signingKey(), {
+      algorithms: ['HS256'],
+      issuer: ISSUER,
+    });
+    sessionId = payload.sid;
+    subject = payload.sub;
+  } catch (err) {
+    if (err instanceof joseErrors.JWTExpired) {
+      throw unauthorized('TOKEN_EXPIRED', 'Access token has expired');
+    }
+    throw unauthorized('TOKEN_INVALID', 'Invalid access token');
+  }
+  if (typeof sessionId !== 'string') throw unauthorized('TOKEN_INVALID', 'Invalid access token');
+  const session = await validateSession(sessionId);
+  if (!session || String(session.user.id) !== subject) {
+    throw unauthorized('SESSION_REVOKED', 'Session has ended; sign in again');
+  }
+  return session;
+}
+
+export function hashRefreshToken(token: string): string {
+  return createHash('sha256').update(token, 'utf8').digest('hex');
+}
+
+/** An opaque 256-bit refresh token; only its hash is stored. */
+export async function issueRefreshToken(input: {
+  sessionId: string;
+  expiresAt: Date;
+}): Promise<string> {
+  const token = randomBytes(32).toString('base64url');
+  await db.refreshToken.create({
+    data: {
+      tokenHash: hashRefreshToken(token),
+      sessionId: input.sessionId,
+      expiresAt: input.expiresAt,
+    },
+  });
+  return token;
+}
+
+const invalidRefresh = () =>
+  unauthorized('REFRESH_TOKEN_INVALID', 'Invalid or expired refresh token');
+
+export interface TokenPair {
+  accessToken: string;
+  refreshToken: string;
+  expiresIn: number;
+  userId: number;
+  sessionId: string;
+}
+
+/**
+ * Rotation with reuse detection (ASVS 5.0 10.4.5). A token already used before
+ * this request began revokes its whole session, newest tokens included. Of two
+ * requests racing with one unused token, the conditional update lets exactly
+ * one through; the other is refused without revoking, since it lost a race
+ * rather than replayed an old token.
+ */
+export async function rotateRefreshToken(token: string): Promise<TokenPair> {
+  const row = await db.refreshToken.findUnique({
+    where: { tokenHash: hashRefreshToken(token) },
+    select: { id: true, sessionId: true, expiresAt: true, usedAt: true },
+  });
+  if (!row) throw invalidRefresh();
+  if (row.usedAt) {
+    await revokeSession(row.sessionId, 'refresh_token_reuse');
+    throw new AppError(
+      401,
+      'REFRESH_TOKEN_REUSED',
+      'Refresh token was already used; the session has been revoked',
+    );
+  }
+  if (row.expiresAt.getTime() <= Date.now()) throw invalidRefresh();
+  const session = await validateSession(row.sessionId);
+  if (!session) throw invalidRefresh();
+
+  const next = randomBytes(32).toString('base64url');
+  const claimed = await db.$transaction(async (tx) => {
+    await lockSession(tx, session.id);
+    const used = await tx.refreshToken.updateMany({
+      where: { id: row.id, usedAt: null },
+      data: { usedAt: new Date() },
+    });
+    if (used.count !== 1) return false;
+    await tx.refreshToken.create({
+      data: { tokenHash: hashRefreshToken(next), sessionId: session.id, expiresAt: row.expiresAt },
+    });
+    return true;
+  });
+  if (!claimed) throw invalidRefresh();
+  return tokenPair(session, next);
+}
+
+type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
+
+/**
+ * Refreshes of one session take its row lock, so retiring the old refresh
+ * token and storing the next one happen as one step: never two live tokens.
+ */
+async function lockSession(tx: Tx, sessionId: string): Promise<void> {
+  await tx.$queryRaw`SELECT id FROM sessions WHERE id = ${sessionId} FOR UPDATE`;
+}
+
+/** A fresh access token beside the session's next refresh token. */
+async function tokenPair(session: ActiveSession, refreshToken: string): Promise<TokenPair> {
+  const access = await signAccessToken({ userId: session.user.id, sessionId: session.id });
+  return {
+    accessToken: access.token,
+    refreshToken,
+    expiresIn: access.expiresIn,
+    userId: session.user.id,
+    sessionId: session.id,
+  };
+}
+
+/** The session a refresh token was issued to (logout by refresh token ends that session). */
+export async function sessionIdForRefreshToken(token: string): Promise<string | null> {
+  const row = await db.refreshToken.findUnique({
+    where: { tokenHash: hashRefreshToken(token) },
+    select: { sessionId: true },
+  });
+  return row?.sessionId ?? null;
+}
+
+/**
+ * Refresh by a valid bearer token alone (document 2's clients): a new access
+ * token and a new refresh token; the session's earlier refresh tokens are
+ * retired, so exactly one is live and replaying an old one trips reuse
+ * detection.
+ */
+export async function refreshBySession(session: ActiveSession): Promise<TokenPair> {
+  const token = randomBytes(32).toString('base64url');
+  await db.$transaction(async (tx) => {
+    await lockSession(tx, session.id);
+    const latest = await tx.refreshToken.findFirst({
+      where: { sessionId: session.id },
+      orderBy: { id: 'desc' },
+      select: { expiresAt: true },
+    });
+    const expiresAt =
+      latest?.expiresAt ?? new Date(session.createdAt.getTime() + REFRESH_TOKEN_TTL_MS);
+    if (expiresAt.getTime() <= Date.now()) throw invalidRefresh();
+    await tx.refreshToken.updateMany({
+      where: { sessionId: session.id, usedAt: null },
+      data: { usedAt: new Date() },
+    });
+    await tx.refreshToken.create({
+      data: { tokenHash: hashRefreshToken(token), sessionId: session.id, expiresAt },
+    });
+  });
+  return tokenPair(session, token);
+}

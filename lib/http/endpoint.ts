@@ -1,0 +1,58 @@
+import type { z } from 'zod';
+import type { LimitName } from '@/lib/rate-limit';
+import type { SurfaceName } from './surfaces';
+
+/**
+ * One description per endpoint, shared by its route handler (which validates
+ * with these schemas) and by the OpenAPI document (which is generated from
+ * them), so the two cannot drift.
+ */
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export type AuthRequirement = 'none' | 'required';
+
+export interface ResponseSpec {
+  description: string;
+  schema?: z.ZodType;
+}
+
+export interface EndpointSpec<
+  B extends z.ZodType | undefined = z.ZodType | undefined,
+  Q extends z.ZodType | undefined = z.ZodType | undefined,
+  P extends z.ZodType | undefined = z.ZodType | undefined,
+  A extends AuthRequirement = AuthRequirement,
+> {
+  operationId: string;
+  method: HttpMethod;
+  /** The full path, OpenAPI style: `/api/v1/contracts/{id}`. */
+  path: string;
+  surface: SurfaceName;
+  summary: string;
+  description?: string;
+  tags: string[];
+  auth: A;
+  /** Reachable while the account must change its password (change-password, logout). */
+  allowWhilePasswordChangeRequired?: boolean;
+  body?: B;
+  /** The body may be absent (e.g. refresh by bearer token alone). */
+  bodyOptional?: boolean;
+  query?: Q;
+  params?: P;
+  /** Which limit applies; 'api' (per user, or per address when anonymous) unless set. */
+  rateLimit?: LimitName | false;
+  responses: Record<number, ResponseSpec>;
+  /**
+   * What the path's `{id}` names, when it is one of the caller's own objects. Published as
+   * `x-owned-resource` so tests can generate the ownership matrix from the OpenAPI document.
+   */
+  ownedResource?: 'contract' | 'alert' | 'purchase' | 'payment_method' | 'download' | 'ticket';
+}
+
+export function defineEndpoint<
+  B extends z.ZodType | undefined = undefined,
+  Q extends z.ZodType | undefined = undefined,
+  P extends z.ZodType | undefined = undefined,
+  A extends AuthRequirement = AuthRequirement,
+>(spec: EndpointSpec<B, Q, P, A>): EndpointSpec<B, Q, P, A> {
+  return spec;
+}

@@ -1,0 +1,293 @@
+import 'server-only';
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { readSessionCookie, sessionFromCookie } from '@/lib/auth/browser-session';
+import type { ActiveSession } from '@/lib/auth/sessions';
+import { authenticateAccessToken } from '@/lib/auth/tokens';
+import { getEnv } from '@/lib/env';
+import { AppError, passwordChangeRequired, rateLimited, unauthorized } from '@/lib/errors';
+import { logger } from '@/lib/log';
+import { consume, rateLimitHeaders, type LimitState } from '@/lib/rate-limit';
+import { readJsonBody } from './body';
+import { clientIpFromHeaders } from './client-ip';
+import { corsHeaders } from './cors';
+import type { AuthRequirement, EndpointSpec, HttpMethod } from './endpoint';
+import { errorBody, type SurfaceName } from './surfaces';
+
+type Infer<T> = T extends z.ZodType ? z.output<T> : undefined;
+
+export interface HandlerContext<
+  B extends z.ZodType | undefined,
+  Q extends z.ZodType | undefined,
+  P extends z.ZodType | undefined,
+  A extends AuthRequirement,
+> {
+  req: Request;
+  body: Infer<B>;
+  query: Infer<Q>;
+  params: Infer<P>;
+  session: A extends 'required' ? ActiveSession : ActiveSession | null;
+  /** How the caller authenticated. */
+  via: 'bearer' | 'cookie' | null;
+  bearerToken: string | null;
+  requestId: string;
+  ip: string;
+  userAgent: string | null;
+}
+
+export interface JsonResult {
+  status?: number;
+  /** Omitted: an empty body (document 1's logout is "200 OK, no content"). */
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+type RouteContext = { params: Promise<Record<string, string | string[] | undefined>> };
+
+const REQUEST_ID = /^[A-Za-z0-9._:-]{8,64}$/;
+const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+function formatIssues(error: z.ZodError): string[] {
+  return error.issues.map((issue) => {
+    const path = issue.path.map(String).join('.');
+    if (issue.code === 'unrecognized_keys') {
+      return `${issue.keys.join(', ')}: ${issue.keys.length > 1 ? 'are' : 'is'} not allowed`;
+    }
+    return path ? `${path}: ${issue.message}` : issue.message;
+  });
+}
+
+function validate<T extends z.ZodType>(schema: T, value: unknown, where: string): z.output<T> {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) {
+    const details = formatIssues(parsed.error);
+    const message =
+      where === 'body' && value === undefined
+        ? 'Request body is required'
+        : `Invalid ${where}: ${details[0] ?? 'validation failed'}`;
+    throw new AppError(400, 'VALIDATION_FAILED', message, details);
+  }
+  return parsed.data;
+}
+
+async function authenticate(
+  req: Request,
+  cookieHeader: string | null,
+): Promise<{
+  session: ActiveSession | null;
+  via: 'bearer' | 'cookie' | null;
+  token: string | null;
+}> {
+  const authorization = req.headers.get('authorization');
+  if (authorization !== null) {
+    const match = /^Bearer ([A-Za-z0-9._~+/=-]{1,4096})$/.exec(authorization.trim());
+    if (!match?.[1]) throw unauthorized('TOKEN_INVALID', 'Malformed Authorization header');
+    return { session: await authenticateAccessToken(match[1]), via: 'bearer', token: match[1] };
+  }
+  if (cookieHeader) {
+    const session = await sessionFromCookie(readSessionCookie(parseCookies(cookieHeader)));
+    if (session) return { session, via: 'cookie', token: null };
+  }
+  return { session: null, via: null, token: null };
+}
+
+function parseCookies(header: string): { get(name: string): { value: string } | undefined } {
+  const map = new Map<string, string>();
+  for (const part of header.split(';')) {
+    const eq = part.indexOf('=');
+    if (eq > 0) map.set(part.slice(0, eq).trim(), part.slice(eq + 1).trim());
+  }
+  return { get: (name) => (map.has(name) ? { value: map.get(name) ?? '' } : undefined) };
+}
+
+function respond(status: number, body: unknown, headers: Record<string, string>): Response {
+  const all = new Headers(headers);
+  all.set('Cache-Control', 'no-store');
+  if (body === undefined) return new Response(null, { status, headers: all });
+  all.set('Content-Type', 'application/json; charset=utf-8');
+  return new Response(JSON.stringify(body), { status, headers: all });
+}
+
+/**
+ * The one wrapper behind every route handler: request id, CORS, auth (bearer
+ * token or browser session, always re-checked against the session row), the
+ * password-change gate, rate limits, the JSON content-type guard for cookie
+ * writes, a size-limited body, zod validation, typed-error mapping to the
+ * surface's error shape, and one structured log line per request.
+ */
+export function route<
+  B extends z.ZodType | undefined,
+  Q extends z.ZodType | undefined,
+  P extends z.ZodType | undefined,
+  A extends AuthRequirement,
+>(
+  spec: EndpointSpec<B, Q, P, A>,
+  handler: (ctx: HandlerContext<B, Q, P, A>) => Promise<JsonResult | Response>,
+): RouteHandler {
+  const wrapped = async (req: Request, context: RouteContext): Promise<Response> => {
+    const started = performance.now();
+    const incomingId = req.headers.get('x-request-id');
+    const requestId = incomingId && REQUEST_ID.test(incomingId) ? incomingId : randomUUID();
+    const base: Record<string, string> = {
+      'X-Request-Id': requestId,
+      ...corsHeaders(req.headers.get('origin')),
+    };
+    const ip = clientIpFromHeaders(req.headers);
+    let userId: number | undefined;
+    let limit: LimitState | undefined;
+    let response: Response;
+    try {
+      // On public endpoints (login, refresh, logout) a stale bearer token must
+      // not block a request that carries its own credentials in the body.
+      const auth = await authenticate(req, req.headers.get('cookie')).catch((err: unknown) => {
+        if (spec.auth === 'none' && err instanceof AppError && err.status === 401) {
+          return { session: null, via: null, token: null };
+        }
+        throw err;
+      });
+      if (spec.auth === 'required' && !auth.session) throw unauthorized();
+      userId = auth.session?.user.id;
+      // Only endpoints that act as the caller are gated; public ones (login, health, the
+      // OpenAPI document) answer anyone, whatever cookie the browser happens to carry.
+      if (
+        spec.auth === 'required' &&
+        auth.session?.user.forcePasswordChange &&
+        !spec.allowWhilePasswordChangeRequired
+      ) {
+        throw passwordChangeRequired();
+      }
+
+      if (spec.rateLimit !== false) {
+        const key = userId !== undefined ? `user:${userId}` : `ip:${ip}`;
+        limit = await consume(spec.rateLimit ?? 'api', key);
+        if (!limit.allowed) throw rateLimited(limit.resetSeconds);
+      }
+
+      if (auth.via === 'cookie' && WRITE_METHODS.has(req.method)) {
+        const type = req.headers.get('content-type') ?? '';
+        if (!/^application\/json\s*(;|$)/i.test(type)) {
+          throw new AppError(
+            415,
+            'UNSUPPORTED_MEDIA_TYPE',
+            'Send JSON with Content-Type: application/json',
+          );
+        }
+      }
+
+      let body: unknown;
+      if (spec.body) {
+        const raw = await readJsonBody(req, getEnv().MAX_BODY_BYTES);
+        body =
+          raw === undefined && spec.bodyOptional ? undefined : validate(spec.body, raw, 'body');
+      } else if (WRITE_METHODS.has(req.method)) {
+        await readJsonBody(req, getEnv().MAX_BODY_BYTES);
+      }
+      const query = spec.query
+        ? validate(spec.query, Object.fromEntries(new URL(req.url).searchParams), 'query')
+        : undefined;
+      const params = spec.params ? validate(spec.params, await context.params, 'path') : undefined;
+
+      const result = await handler({
+        req,
+        body: body as Infer<B>,
+        query: query as Infer<Q>,
+        params: params as Infer<P>,
+        session: auth.session as HandlerContext<B, Q, P, A>['session'],
+        via: auth.via,
+        bearerToken: auth.token,
+        requestId,
+        ip,
+        userAgent: req.headers.get('user-agent'),
+      });
+      const limitHeaders = limit ? rateLimitHeaders(limit) : {};
+      if (result instanceof Response) {
+        for (const [k, v] of Object.entries({ ...base, ...limitHeaders })) result.headers.set(k, v);
+        response = result;
+      } else {
+        response = respond(result.status ?? 200, result.body, {
+          ...base,
+          ...limitHeaders,
+          ...result.headers,
+        });
+      }
+    } catch (err) {
+      const appError =
+        err instanceof AppError ? err : new AppError(500, 'INTERNAL', 'Internal server error');
+      if (!(err instanceof AppError)) {
+        const e = err instanceof Error ? err : new Error(String(err));
+        logger.error(
+          {
+            requestId,
+            operation: spec.operationId,
+            error: { name: e.name, message: e.message, stack: e.stack },
+          },
+          'unhandled error',
+        );
+      }
+      response = respond(appError.status, errorBody(spec.surface, appError, requestId), {
+        ...base,
+        ...(limit ? rateLimitHeaders(limit) : {}),
+        ...appError.headers,
+      });
+    }
+    logger.info(
+      {
+        requestId,
+        method: req.method,
+        path: new URL(req.url).pathname,
+        operation: spec.operationId,
+        status: response.status,
+        ms: Math.round((performance.now() - started) * 10) / 10,
+        userId,
+        ip,
+      },
+      'request',
+    );
+    return response;
+  };
+  return Object.assign(wrapped, { surface: spec.surface });
+}
+
+export type RouteHandler = ((req: Request, context: RouteContext) => Promise<Response>) & {
+  surface: SurfaceName;
+};
+
+const METHODS: HttpMethod[] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
+
+/**
+ * A route file's exports: its handlers, and for every other method a 405 in
+ * the surface's error shape with an `Allow` header (Next's own 405 has no
+ * body). `export const { GET, POST, PUT, PATCH, DELETE } = methods({ POST: route(...) })`.
+ */
+export function methods(
+  handlers: Partial<Record<HttpMethod, RouteHandler>>,
+): Record<HttpMethod, RouteHandler> {
+  const implemented = METHODS.filter((m) => handlers[m]);
+  const allow = [...implemented, ...(handlers.GET ? ['HEAD'] : []), 'OPTIONS'].join(', ');
+  const notAllowed = route(
+    {
+      operationId: 'methodNotAllowed',
+      method: 'GET',
+      path: '',
+      surface: handlers[implemented[0] ?? 'GET']?.surface ?? 'v1',
+      summary: 'Method not allowed',
+      tags: [],
+      auth: 'none',
+      rateLimit: false,
+      responses: {},
+    },
+    async ({ req }) => {
+      throw new AppError(
+        405,
+        'METHOD_NOT_ALLOWED',
+        `${req.method} is not allowed here; use ${implemented.join(' or ')}`,
+        [],
+        { Allow: allow },
+      );
+    },
+  );
+  return Object.fromEntries(METHODS.map((m) => [m, handlers[m] ?? notAllowed])) as Record<
+    HttpMethod,
+    RouteHandler
+  >;
+}

@@ -1,0 +1,67 @@
+import {
+  createDocument,
+  type ZodOpenApiOperationObject,
+  type ZodOpenApiPathsObject,
+} from 'zod-openapi';
+import type { z } from 'zod';
+import type { EndpointSpec } from './endpoint';
+
+type AnySpec = EndpointSpec<z.ZodType | undefined, z.ZodType | undefined, z.ZodType | undefined>;
+
+/**
+ * The OpenAPI 3.1 document, generated from the same endpoint specs (and so the
+ * same zod schemas) the route handlers validate with.
+ */
+export function buildOpenApiDocument(endpoints: readonly AnySpec[], serverUrl: string) {
+  const paths: ZodOpenApiPathsObject = {};
+  for (const spec of endpoints) {
+    const operation: ZodOpenApiOperationObject = {
+      operationId: spec.operationId,
+      summary: spec.summary,
+      description: spec.description,
+      tags: spec.tags,
+      ...(spec.ownedResource ? { 'x-owned-resource': spec.ownedResource } : {}),
+      security: spec.auth === 'required' ? [{ bearerAuth: [] }, { sessionCookie: [] }] : [],
+      responses: Object.fromEntries(
+        Object.entries(spec.responses).map(([status, response]) => [
+          status,
+          {
+            description: response.description,
+            ...(response.schema
+              ? { content: { 'application/json': { schema: response.schema } } }
+              : {}),
+          },
+        ]),
+      ),
+    };
+    if (spec.body) {
+      operation.requestBody = {
+        required: !spec.bodyOptional,
+        content: { 'application/json': { schema: spec.body } },
+      };
+    }
+    const requestParams: NonNullable<ZodOpenApiOperationObject['requestParams']> = {};
+    if (spec.query) requestParams.query = spec.query as never;
+    if (spec.params) requestParams.path = spec.params as never;
+    if (spec.query || spec.params) operation.requestParams = requestParams;
+    const method = spec.method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete';
+    paths[spec.path] = { ...paths[spec.path], [method]: operation };
+  }
+  return createDocument({
+    openapi: '3.1.0',
+    info: {
+      title: 'Sense Security customer portal API',
+      version: '1.0.0',
+      description:
+        'The primary API lives under /api/v1 and answers in document 5\'s envelope: `{"success": true, "message", "data"}` and `{"success": false, "message", "errors": [...], "code", "request_id"}`. Authenticate with `Authorization: Bearer <access_token>` from POST /api/v1/auth/login. Timestamps are ISO 8601 UTC to the second. Limits: 100 requests a minute per user (`RateLimit-*` headers; 429 with `Retry-After`). Errors carry a stable `code` and the `request_id` (also in the `X-Request-Id` header).',
+    },
+    servers: [{ url: serverUrl }],
+    components: {
+      securitySchemes: {
+        bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' },
+        sessionCookie: { type: 'apiKey', in: 'cookie', name: 'portal.session' },
+      },
+    },
+    paths,
+  });
+}

@@ -1,0 +1,70 @@
+import { z } from 'zod';
+import { dictionary } from '@zxcvbn-ts/language-common';
+
+/**
+ * The auth feature's schemas, shared by the forms, the server actions, the
+ * route handlers and the OpenAPI description.
+ */
+const commonPasswords = new Set(
+  (dictionary['passwords-common'] as string[]).map((p) => p.toLowerCase()),
+);
+
+export const PASSWORD_MIN = 12;
+export const PASSWORD_MAX = 128;
+
+export function isCommonPassword(password: string): boolean {
+  return commonPasswords.has(password.toLowerCase());
+}
+
+/** 12 to 128 characters (code points, not UTF-16 units), no composition rules, not a common password. */
+export const passwordSchema = z
+  .string({ error: 'Password is required' })
+  .refine((p) => [...p].length >= PASSWORD_MIN, {
+    message: `Password must be at least ${PASSWORD_MIN} characters`,
+  })
+  .refine((p) => [...p].length <= PASSWORD_MAX, {
+    message: `Password must be at most ${PASSWORD_MAX} characters`,
+  })
+  .refine((p) => !isCommonPassword(p), {
+    message: 'This password is too common; choose another',
+  });
+
+export const emailSchema = z
+  .string({ error: 'Email is required' })
+  .trim()
+  .min(1, 'Email is required')
+  .max(254, 'Email is too long')
+  .pipe(z.email({ error: 'Enter a valid email address' }));
+
+/** Sign-in accepts any string up to the maximum: policy applies when a password is set, not when it is checked. */
+export const loginPasswordSchema = z
+  .string({ error: 'Password is required' })
+  .min(1, 'Password is required')
+  .max(1024, 'Password is too long');
+
+export const loginSchema = z.object({
+  email: emailSchema,
+  password: loginPasswordSchema,
+});
+
+export const changePasswordSchema = z.object({
+  current_password: loginPasswordSchema,
+  new_password: passwordSchema,
+});
+
+export const refreshSchema = z.object({
+  refresh_token: z.string().min(1, 'refresh_token is required').max(512),
+});
+
+export const changePasswordFormSchema = z
+  .object({
+    currentPassword: loginPasswordSchema,
+    newPassword: passwordSchema,
+    confirmPassword: z.string(),
+  })
+  .refine((v) => v.newPassword === v.confirmPassword, {
+    message: 'The new passwords do not match',
+    path: ['confirmPassword'],
+  });
+
+export type LoginInput = z.infer<typeof loginSchema>;

@@ -1,0 +1,174 @@
+/**
+ * The benchmarks' plumbing (scripts/bench.ts, scripts/bench-contracts.ts): their database, their
+ * child processes and their logs under .data/bench.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, openSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import pg from 'pg';
+import { startEmbeddedServer } from '../../lib/db/embedded';
+
+export const ROOT = path.resolve(import.meta.dirname, '..', '..');
+export const LOGS = path.join(ROOT, '.data', 'bench');
+const ADMIN_URL = 'postgresql://postgres@127.0.0.1:5432/postgres';
+
+export type Env = Record<string, string | undefined>;
+
+export interface Database {
+  label: string;
+  /** For the migration runner and this process. */
+  url: string;
+  /** For the server: DATABASE_URL, or the embedded server's port. */
+  env: Env;
+  cleanup(): Promise<void>;
+}
+
+export const sleep = (t: number) => new Promise((r) => setTimeout(r, t));
+export const say = (message: string) => console.log(`[bench] ${message}`);
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer().once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+async function admin(sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: ADMIN_URL, connectionTimeoutMillis: 3000 });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * DATABASE_URL as given; else a fresh database `<prefix>_<timestamp>` on the local server, dropped
+ * by cleanup(); else the embedded one.
+ */
+export async function database(prefix = 'portal_bench'): Promise<Database> {
+  const given = process.env.DATABASE_URL;
+  if (given) {
+    return {
+      label: `DATABASE_URL (${new URL(given).host})`,
+      url: given,
+      env: { DATABASE_URL: given },
+      cleanup: async () => {},
+    };
+  }
+  const name = `${prefix}_${Date.now()}`;
+  try {
+    await admin(`CREATE DATABASE ${name}`);
+    const url = ADMIN_URL.replace(/\/postgres$/, `/${name}`);
+    return {
+      label: `PostgreSQL 127.0.0.1:5432, database ${name} (dropped at the end)`,
+      url,
+      env: { DATABASE_URL: url },
+      cleanup: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
+    };
+  } catch (err) {
+    say(`PostgreSQL at 127.0.0.1:5432 is unreachable (${String(err)}).`);
+    say('FALLING BACK to the embedded PGlite server: these figures are not representative.');
+    const server = await startEmbeddedServer({ dataDir: 'memory://', port: 0 });
+    return {
+      label: 'embedded PGlite (fallback)',
+      url: server.url,
+      env: { DATABASE_URL: undefined, EMBEDDED_DB_PORT: String(server.port) },
+      cleanup: () => server.stop(),
+    };
+  }
+}
+
+/** Starts a child with its output in .data/bench/<log> (written by the OS, not this process). */
+export function run(args: string[], env: Env, log: string): ChildProcess {
+  mkdirSync(LOGS, { recursive: true });
+  const fd = openSync(path.join(LOGS, log), 'w');
+  return spawn(args[0] ?? '', args.slice(1), {
+    cwd: ROOT,
+    env: env as NodeJS.ProcessEnv,
+    stdio: ['ignore', fd, fd],
+  });
+}
+
+export function exited(child: ChildProcess): Promise<number> {
+  if (child.exitCode !== null) return Promise.resolve(child.exitCode);
+  return new Promise((resolve) => child.once('exit', (code) => resolve(code ?? 1)));
+}
+
+export async function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  const done = exited(child);
+  child.kill('SIGTERM');
+  await Promise.race([done, sleep(10_000).then(() => child.kill('SIGKILL'))]);
+}
+
+export function tail(log: string, lines = 30): string {
+  return readFileSync(path.join(LOGS, log), 'utf8').split('\n').slice(-lines).join('\n');
+}
+
+export async function waitForReady(url: string, server: ChildProcess): Promise<void> {
+  const deadline = Date.now() + 90_000;
+  while (Date.now() < deadline) {
+    if (server.exitCode !== null) throw new Error(`the server exited with ${server.exitCode}`);
+    const ok = await fetch(`${url}/api/ready`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ok) return;
+    await sleep(250);
+  }
+  throw new Error('the server was not ready within 90 s');
+}
+
+/** Rate limits out of the way: the benchmarks measure work, not 429s. */
+export const BENCH_LIMITS: Env = {
+  RATE_LIMIT_API_PER_MINUTE: '1000000',
+  RATE_LIMIT_LOGIN_IP_PER_MINUTE: '1000000',
+  RATE_LIMIT_LOGIN_ACCOUNT_BURST: '1000000',
+  RATE_LIMIT_LOGIN_ACCOUNT_HOURLY: '1000000',
+};
+
+/**
+ * Starts the built portal (scripts/server.ts, production mode) on a free port
+ * with fresh secrets; returns its URL and process, or null (with the log's
+ * tail printed) when it does not become ready.
+ */
+export async function startPortal(
+  env: Env,
+  cost: string,
+): Promise<{ url: string; server: ChildProcess } | null> {
+  const port = await freePort();
+  const url = `http://localhost:${port}`;
+  const server = run(
+    [path.join(ROOT, 'node_modules', '.bin', 'tsx'), 'scripts/server.ts'],
+    {
+      ...env,
+      ...BENCH_LIMITS,
+      NODE_ENV: 'production',
+      PORT: String(port),
+      APP_URL: url,
+      NEXTAUTH_URL: url,
+      NEXTAUTH_SECRET: randomBytes(32).toString('hex'),
+      JWT_SECRET: randomBytes(32).toString('hex'),
+      BCRYPT_COST: cost,
+      LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
+    },
+    'server.log',
+  );
+  try {
+    await waitForReady(url, server);
+  } catch (err) {
+    console.error(tail('server.log'));
+    say(`the server failed to start: ${String(err)}`);
+    await stop(server);
+    return null;
+  }
+  say(`server at ${url}: NODE_ENV=production, BCRYPT_COST=${cost}, log .data/bench/server.log`);
+  return { url, server };
+}

@@ -1,0 +1,47 @@
+import { createServer } from 'node:http';
+import next from 'next';
+import { EnvError, parseEnv } from '../lib/env';
+import { CLIENT_IP_HEADER, resolveClientIp } from '../lib/http/client-ip';
+
+/**
+ * The portal's HTTP server: Next.js behind a thin Node server whose one job is
+ * to tell the app who the client is. It overwrites `x-portal-client-ip` on
+ * every request from the socket (or the trusted proxy chain), so nothing a
+ * client sends can choose the address a rate limit counts against.
+ */
+async function main(): Promise<void> {
+  const dev = process.argv.includes('--dev');
+  let env;
+  try {
+    env = parseEnv(process.env);
+  } catch (err) {
+    if (err instanceof EnvError) {
+      console.error(`\nThe portal cannot start.\n${err.message}\n`);
+      process.exit(1);
+    }
+    throw err;
+  }
+  // NextAuth derives its absolute URLs from NEXTAUTH_URL.
+  process.env.NEXTAUTH_URL ??= env.appUrl;
+  const host = process.env.HOST ?? '127.0.0.1';
+  const app = next({ dev, dir: process.cwd(), hostname: host, port: env.PORT });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+  const server = createServer((req, res) => {
+    req.headers[CLIENT_IP_HEADER] = resolveClientIp({
+      socketAddress: req.socket.remoteAddress,
+      forwardedFor: req.headers['x-forwarded-for'],
+      trustedHops: env.TRUST_PROXY_HOPS,
+    });
+    void handle(req, res);
+  });
+  server.keepAliveTimeout = 65_000;
+  server.listen(env.PORT, host, () => {
+    console.log(`Portal ready on ${env.appUrl} (${dev ? 'development' : 'production'})`);
+  });
+  const stop = () => server.close(() => process.exit(0));
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
+}
+
+void main();
