@@ -47,6 +47,27 @@ const schema = z.object({
   RATE_LIMIT_LOGIN_ACCOUNT_BURST: int(10, 1, 1_000_000),
   RATE_LIMIT_LOGIN_ACCOUNT_BURST_MINUTES: int(15, 1, 24 * 60),
   RATE_LIMIT_LOGIN_ACCOUNT_HOURLY: int(100, 1, 1_000_000),
+  STRIPE_SECRET_KEY: z
+    .string()
+    .regex(/^(sk|rk)_(test|live)_\w+$/, 'must be a Stripe secret key (sk_… or rk_…)')
+    .optional(),
+  STRIPE_WEBHOOK_SECRET: z
+    .string()
+    .regex(/^whsec_\w+$/, 'must be a webhook signing secret (whsec_…)')
+    .optional(),
+  STRIPE_PUBLISHABLE_KEY: z
+    .string()
+    .regex(/^pk_(test|live)_\w+$/, 'must be a publishable key (pk_…)')
+    .optional(),
+  /** Where the SDK sends requests when no secret key is set: the project's Stripe emulator. */
+  STRIPE_API_URL: z.url().default('http://127.0.0.1:12111'),
+  /** Production only: run on the emulator on purpose (a staging box with no Stripe account). */
+  STRIPE_EMULATOR: z.enum(['0', '1', 'false', 'true']).optional(),
+  /** Origins allowed in checkout success and cancel URLs, besides the portal's own. */
+  CHECKOUT_ALLOWED_ORIGINS: csv,
+  DOWNLOAD_URL_TTL_SECONDS: int(300, 10, 24 * 3600),
+  DOWNLOADS_DIR: z.string().min(1).default('.data/releases'),
+  DOWNLOAD_SIGNING_SECRET: z.string().min(32).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -54,8 +75,25 @@ export type Env = z.infer<typeof schema> & {
   appUrl: string;
   nextAuthSecret: string;
   jwtSecret: string;
+  downloadSigningSecret: string;
   isProduction: boolean;
+  stripe: StripeSettings;
 };
+
+/** How the portal reaches Stripe: the real API with real keys, or the shipped emulator. */
+export type StripeSettings =
+  | { mode: 'stripe'; secretKey: string; webhookSecret: string; publishableKey: string | null }
+  | {
+      mode: 'emulator';
+      secretKey: string;
+      webhookSecret: string;
+      publishableKey: null;
+      apiUrl: string;
+    };
+
+/** Development and test defaults for the emulator; production needs STRIPE_EMULATOR=1 to use them. */
+export const EMULATOR_SECRET_KEY = 'sk_test_emulator';
+export const EMULATOR_WEBHOOK_SECRET = 'whsec_emulator_dev_only_not_secret';
 
 export class EnvError extends Error {
   override name = 'EnvError';
@@ -81,6 +119,18 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   if (isProduction && publicUrl && !isHttpsOrLoopback(publicUrl)) {
     missing.push('APP_URL must be https:// (plain http is allowed only for localhost)');
   }
+  const emulatorChosen = env.STRIPE_EMULATOR === '1' || env.STRIPE_EMULATOR === 'true';
+  if (env.STRIPE_SECRET_KEY && !env.STRIPE_WEBHOOK_SECRET && !emulatorChosen) {
+    missing.push('STRIPE_WEBHOOK_SECRET (whsec_…) is required with STRIPE_SECRET_KEY');
+  }
+  if (isProduction && !env.STRIPE_SECRET_KEY && !emulatorChosen) {
+    missing.push(
+      'STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET (or STRIPE_EMULATOR=1 to use the Stripe emulator on purpose)',
+    );
+  }
+  if (isProduction && !env.DOWNLOAD_SIGNING_SECRET) {
+    missing.push('DOWNLOAD_SIGNING_SECRET (32+ random characters)');
+  }
   if (missing.length > 0) {
     throw new EnvError(`Missing production configuration:\n  ${missing.join('\n  ')}`);
   }
@@ -93,7 +143,23 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     appUrl,
     nextAuthSecret: env.NEXTAUTH_SECRET ?? DEV_SECRET,
     jwtSecret: env.JWT_SECRET ?? `${DEV_SECRET}-jwt`,
+    downloadSigningSecret: env.DOWNLOAD_SIGNING_SECRET ?? `${DEV_SECRET}-downloads`,
     isProduction,
+    stripe:
+      env.STRIPE_SECRET_KEY && !emulatorChosen
+        ? {
+            mode: 'stripe',
+            secretKey: env.STRIPE_SECRET_KEY,
+            webhookSecret: env.STRIPE_WEBHOOK_SECRET ?? '',
+            publishableKey: env.STRIPE_PUBLISHABLE_KEY ?? null,
+          }
+        : {
+            mode: 'emulator',
+            secretKey: env.STRIPE_SECRET_KEY ?? EMULATOR_SECRET_KEY,
+            webhookSecret: env.STRIPE_WEBHOOK_SECRET ?? EMULATOR_WEBHOOK_SECRET,
+            publishableKey: null,
+            apiUrl: env.STRIPE_API_URL,
+          },
   };
 }
 

@@ -1,6 +1,7 @@
 import { upsertUser } from '../lib/accounts/users';
 import { db } from '../lib/db/client';
 import { DEMO_ACCOUNTS } from './demo-accounts';
+import { seedDemoPurchase, seedReleases } from './demo-releases';
 import { DEMO_ALERTS, DEMO_CONTRACTS, DEMO_EQUIPMENT, SERVICE_TIERS } from './demo-contracts';
 
 const DAY = 86_400_000;
@@ -62,12 +63,16 @@ export async function seed(): Promise<void> {
     ids[key] = (await upsertUser(account)).id;
   }
   await seedContracts(ids.customer ?? 0);
+  await seedReleases();
+  await seedDemoPurchase(ids.customer ?? 0);
 }
 
 if (process.argv[1]?.endsWith('seed.ts')) {
   seed()
     .then(async () => {
-      console.log('Seeded the demo accounts, contracts, equipment and alerts');
+      console.log(
+        'Seeded the demo accounts, contracts, equipment, alerts, releases and a past purchase',
+      );
       await db.$disconnect();
     })
     .catch((err: unknown) => {

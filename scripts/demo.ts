@@ -23,22 +23,64 @@ import { ensureEmbeddedServer } from '../lib/db/embedded';
 import { migrate } from '../lib/db/migrate';
 import { DEMO_ACCOUNTS } from '../prisma/demo-accounts';
 import { seed } from '../prisma/seed';
+import { startStripeEmulator, type StripeEmulator } from './stripe-emulator';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const BIN = path.join(ROOT, 'node_modules', '.bin');
 const dev = process.argv.includes('--dev');
 
-function demoSecrets(): { NEXTAUTH_SECRET: string; JWT_SECRET: string } {
+interface DemoSecrets {
+  NEXTAUTH_SECRET: string;
+  JWT_SECRET: string;
+  DOWNLOAD_SIGNING_SECRET: string;
+  STRIPE_WEBHOOK_SECRET: string;
+}
+
+function demoSecrets(): DemoSecrets {
   const file = path.join(ROOT, '.data', 'demo-secrets.json');
-  if (!existsSync(file)) {
+  const stored: Partial<DemoSecrets> = existsSync(file)
+    ? (JSON.parse(readFileSync(file, 'utf8')) as Partial<DemoSecrets>)
+    : {};
+  const secrets: DemoSecrets = {
+    NEXTAUTH_SECRET: stored.NEXTAUTH_SECRET ?? randomBytes(32).toString('hex'),
+    JWT_SECRET: stored.JWT_SECRET ?? randomBytes(32).toString('hex'),
+    DOWNLOAD_SIGNING_SECRET: stored.DOWNLOAD_SIGNING_SECRET ?? randomBytes(32).toString('hex'),
+    STRIPE_WEBHOOK_SECRET:
+      stored.STRIPE_WEBHOOK_SECRET ?? `whsec_${randomBytes(24).toString('hex')}`,
+  };
+  if (Object.keys(stored).length !== Object.keys(secrets).length) {
     mkdirSync(path.dirname(file), { recursive: true });
-    const secrets = {
-      NEXTAUTH_SECRET: randomBytes(32).toString('hex'),
-      JWT_SECRET: randomBytes(32).toString('hex'),
-    };
     writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
   }
-  return JSON.parse(readFileSync(file, 'utf8')) as { NEXTAUTH_SECRET: string; JWT_SECRET: string };
+  return secrets;
+}
+
+/** Without Stripe keys the demo runs the project's Stripe emulator, webhooks pointed at the portal. */
+async function stripeSetup(
+  appUrl: string,
+  secrets: DemoSecrets,
+): Promise<{ env: Record<string, string>; emulator?: StripeEmulator; note: string }> {
+  if (process.env.STRIPE_SECRET_KEY) {
+    return { env: {}, note: 'Stripe: STRIPE_SECRET_KEY (real Stripe)' };
+  }
+  const wanted = Number(process.env.STRIPE_EMULATOR_PORT ?? 12111);
+  const start = (port: number) =>
+    startStripeEmulator({
+      port,
+      webhookUrl: `${appUrl}/api/webhooks/stripe`,
+      webhookSecret: secrets.STRIPE_WEBHOOK_SECRET,
+    });
+  // The usual port may be taken (another demo); any free one will do.
+  const emulator = await start(wanted).catch(() => start(0));
+  return {
+    emulator,
+    env: {
+      STRIPE_EMULATOR: '1',
+      STRIPE_API_URL: emulator.url,
+      STRIPE_WEBHOOK_SECRET: secrets.STRIPE_WEBHOOK_SECRET,
+    },
+    note: `Stripe: the project's emulator on ${emulator.url} (test cards: 4242 4242 4242 4242 succeeds, 4000 0000 0000 0002 is declined)`,
+  };
 }
 
 async function waitForReady(url: string, server: ChildProcess): Promise<void> {
@@ -72,11 +114,21 @@ async function main(): Promise<void> {
   );
   await seed();
   await db.$disconnect();
-  console.log('Seeded the demo accounts, contracts, equipment and alerts');
+  console.log('Seeded the demo accounts, contracts, equipment, alerts, releases and a purchase');
 
+  const secrets = demoSecrets();
+  const stripe = await stripeSetup(appUrl, secrets);
+  console.log(stripe.note);
   const env: Record<string, string | undefined> = {
     ...process.env,
-    ...demoSecrets(),
+    ...secrets,
+    ...(process.env.DOWNLOAD_SIGNING_SECRET
+      ? { DOWNLOAD_SIGNING_SECRET: process.env.DOWNLOAD_SIGNING_SECRET }
+      : {}),
+    ...(process.env.STRIPE_WEBHOOK_SECRET
+      ? { STRIPE_WEBHOOK_SECRET: process.env.STRIPE_WEBHOOK_SECRET }
+      : {}),
+    ...stripe.env,
     ...(process.env.NEXTAUTH_SECRET ? { NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET } : {}),
     ...(process.env.JWT_SECRET ? { JWT_SECRET: process.env.JWT_SECRET } : {}),
     NODE_ENV: dev ? 'development' : 'production',
@@ -100,6 +152,7 @@ async function main(): Promise<void> {
   });
   const stop = async () => {
     server.kill('SIGTERM');
+    await stripe.emulator?.stop();
     await embedded?.stop();
     process.exit(0);
   };

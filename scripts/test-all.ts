@@ -10,6 +10,9 @@
  *   e2e                           -> Playwright in Chromium
  *   leaks                         -> scans every response and log line the suites produced
  *
+ * No Stripe key is used: the servers talk to the project's Stripe emulator, started here with its
+ * webhooks pointed at the main server (integration tests start their own emulators).
+ *
  * With no DATABASE_URL an in-memory embedded PostgreSQL is started for the run. A suite that
  * crashes or writes no report counts as one failure, never as zero.
  */
@@ -20,6 +23,7 @@ import { createServer } from 'node:net';
 import path from 'node:path';
 import { startEmbeddedServer, type EmbeddedServer } from '../lib/db/embedded';
 import { migrate } from '../lib/db/migrate';
+import { startStripeEmulator, type StripeEmulator } from './stripe-emulator';
 
 /** Child-process environments (process.env's own type marks NODE_ENV read-only). */
 type Env = Record<string, string | undefined>;
@@ -332,6 +336,29 @@ async function main(): Promise<void> {
     (await check('build', path.join(BIN, 'next'), ['build'], { ...base, ...dbEnv }));
   if (built) {
     const [port, strictPort] = await Promise.all([freePort(), freePort()]);
+    const webhookSecret = `whsec_${randomBytes(24).toString('hex')}`;
+    let stripeEmulator: StripeEmulator | undefined;
+    try {
+      stripeEmulator = await startStripeEmulator({
+        webhookUrl: `http://localhost:${port}/api/webhooks/stripe`,
+        webhookSecret,
+        retry: { attempts: 8, baseMs: 250 },
+      });
+    } catch (err) {
+      results.push({
+        suite: 'stripe emulator',
+        passed: 0,
+        failed: 1,
+        skipped: 0,
+        note: String(err),
+      });
+    }
+    const stripeEnv: Env = {
+      STRIPE_EMULATOR: '1',
+      STRIPE_API_URL: stripeEmulator?.url,
+      STRIPE_WEBHOOK_SECRET: webhookSecret,
+      STRIPE_SECRET_KEY: undefined,
+    };
     const serverEnv = (p: number, hops: string): Env => ({
       ...base,
       ...dbEnv,
@@ -344,7 +371,11 @@ async function main(): Promise<void> {
       BCRYPT_COST: '10',
       TRUST_PROXY_HOPS: hops,
       CORS_ALLOWED_ORIGINS: 'http://third-party.example',
+      // Document 2's checkout example returns to a sibling host.
+      CHECKOUT_ALLOWED_ORIGINS: 'https://yoursite.com',
+      DOWNLOAD_SIGNING_SECRET: randomBytes(32).toString('hex'),
       LOG_LEVEL: 'info',
+      ...stripeEnv,
     });
     // Both servers share one JWT secret so a token works on either, as on two real instances.
     const mainEnv = serverEnv(port, '1');
@@ -352,6 +383,7 @@ async function main(): Promise<void> {
       ...serverEnv(strictPort, '0'),
       JWT_SECRET: mainEnv.JWT_SECRET,
       NEXTAUTH_SECRET: mainEnv.NEXTAUTH_SECRET,
+      DOWNLOAD_SIGNING_SECRET: mainEnv.DOWNLOAD_SIGNING_SECRET,
     };
     const main = startServer('main', mainEnv);
     const strict = startServer('strict', strictEnv);
@@ -366,13 +398,15 @@ async function main(): Promise<void> {
         PORTAL_STRICT_URL: `http://localhost:${strictPort}`,
         BCRYPT_COST: '10',
         JWT_SECRET: mainEnv.JWT_SECRET,
+        DOWNLOAD_SIGNING_SECRET: mainEnv.DOWNLOAD_SIGNING_SECRET,
+        ...stripeEnv,
       };
       if (wanted('api')) await vitest('api', 'api', clientEnv);
       if (wanted('e2e')) await playwright(clientEnv);
     } catch (err) {
       results.push({ suite: 'servers', passed: 0, failed: 1, skipped: 0, note: String(err) });
     } finally {
-      await Promise.all([stopServer(main), stopServer(strict)]);
+      await Promise.all([stopServer(main), stopServer(strict), stripeEmulator?.stop()]);
     }
   }
 

@@ -36,6 +36,11 @@ export interface EndpointSpec<
   body?: B;
   /** The body may be absent (e.g. refresh by bearer token alone). */
   bodyOptional?: boolean;
+  /**
+   * Hand the handler the body as received (size-limited, any content type), for signature checks
+   * over the exact bytes (Stripe's webhook). Such an endpoint must not take cookies.
+   */
+  rawBody?: boolean;
   query?: Q;
   params?: P;
   /** Which limit applies; 'api' (per user, or per address when anonymous) unless set. */
@@ -45,7 +50,12 @@ export interface EndpointSpec<
    * What the path's `{id}` names, when it is one of the caller's own objects. Published as
    * `x-owned-resource` so tests can generate the ownership matrix from the OpenAPI document.
    */
-  ownedResource?: 'contract' | 'alert' | 'purchase' | 'payment_method' | 'download' | 'ticket';
+  ownedResource?: 'contract' | 'alert' | 'purchase' | 'payment_method' | 'ticket';
+  /**
+   * The path's `{id}` names something every customer may see (a software release), published as
+   * `x-public-resource` so the ownership matrix knows it is not owned.
+   */
+  publicResource?: 'release';
 }
 
 export function defineEndpoint<

@@ -8,7 +8,7 @@ import { getEnv } from '@/lib/env';
 import { AppError, passwordChangeRequired, rateLimited, unauthorized } from '@/lib/errors';
 import { logger } from '@/lib/log';
 import { consume, rateLimitHeaders, type LimitState } from '@/lib/rate-limit';
-import { readJsonBody } from './body';
+import { readBodyText, readJsonBody } from './body';
 import { clientIpFromHeaders } from './client-ip';
 import { corsHeaders } from './cors';
 import type { AuthRequirement, EndpointSpec, HttpMethod } from './endpoint';
@@ -24,6 +24,8 @@ export interface HandlerContext<
 > {
   req: Request;
   body: Infer<B>;
+  /** The body exactly as received, when the spec asks for `rawBody`; otherwise ''. */
+  rawBody: string;
   query: Infer<Q>;
   params: Infer<P>;
   session: A extends 'required' ? ActiveSession : ActiveSession | null;
@@ -163,7 +165,7 @@ export function route<
         if (!limit.allowed) throw rateLimited(limit.resetSeconds);
       }
 
-      if (auth.via === 'cookie' && WRITE_METHODS.has(req.method)) {
+      if (auth.via === 'cookie' && WRITE_METHODS.has(req.method) && !spec.rawBody) {
         const type = req.headers.get('content-type') ?? '';
         if (!/^application\/json\s*(;|$)/i.test(type)) {
           throw new AppError(
@@ -175,7 +177,10 @@ export function route<
       }
 
       let body: unknown;
-      if (spec.body) {
+      let rawBody = '';
+      if (spec.rawBody) {
+        rawBody = await readBodyText(req, getEnv().MAX_BODY_BYTES);
+      } else if (spec.body) {
         const raw = await readJsonBody(req, getEnv().MAX_BODY_BYTES);
         body =
           raw === undefined && spec.bodyOptional ? undefined : validate(spec.body, raw, 'body');
@@ -190,6 +195,7 @@ export function route<
       const result = await handler({
         req,
         body: body as Infer<B>,
+        rawBody,
         query: query as Infer<Q>,
         params: params as Infer<P>,
         session: auth.session as HandlerContext<B, Q, P, A>['session'],

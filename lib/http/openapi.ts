@@ -21,6 +21,7 @@ export function buildOpenApiDocument(endpoints: readonly AnySpec[], serverUrl: s
       description: spec.description,
       tags: spec.tags,
       ...(spec.ownedResource ? { 'x-owned-resource': spec.ownedResource } : {}),
+      ...(spec.publicResource ? { 'x-public-resource': spec.publicResource } : {}),
       security: spec.auth === 'required' ? [{ bearerAuth: [] }, { sessionCookie: [] }] : [],
       responses: Object.fromEntries(
         Object.entries(spec.responses).map(([status, response]) => [

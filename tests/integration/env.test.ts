@@ -8,6 +8,9 @@ const PROD = {
   NEXTAUTH_SECRET: SECRET,
   JWT_SECRET: `${SECRET}-jwt`,
   APP_URL: 'https://portal.example',
+  STRIPE_SECRET_KEY: 'sk_live_portaltestkey',
+  STRIPE_WEBHOOK_SECRET: 'whsec_portaltestsecret',
+  DOWNLOAD_SIGNING_SECRET: `${SECRET}-downloads`,
 } as const;
 
 function envError(source: Record<string, string | undefined>): EnvError {

@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import { defineEndpoint } from '@/lib/http/endpoint';
+
+export const stripeWebhookEndpoint = defineEndpoint({
+  operationId: 'stripeWebhook',
+  method: 'POST',
+  path: '/api/webhooks/stripe',
+  surface: 'internal',
+  tags: ['Stripe'],
+  summary: "Stripe's webhook",
+  description:
+    'Verified with `Stripe-Signature` over the raw body (300 s tolerance). Acts on checkout.session.completed, checkout.session.async_payment_succeeded and _failed, charge.refunded and charge.dispute.created; other types are acknowledged and ignored. Each event is recorded by id and marked processed only after its work commits; a failure answers 500 so Stripe retries.',
+  auth: 'none',
+  rawBody: true,
+  rateLimit: false,
+  responses: {
+    200: {
+      description: 'Received',
+      schema: z.object({
+        received: z.literal(true),
+        result: z.enum(['processed', 'duplicate', 'ignored']),
+      }),
+    },
+    400: { description: 'Missing or invalid signature, or a timestamp outside the tolerance' },
+  },
+});
+
+export const downloadFileEndpoint = defineEndpoint({
+  operationId: 'downloadFile',
+  method: 'GET',
+  path: '/api/files/{release}/{platform}',
+  surface: 'internal',
+  tags: ['Downloads'],
+  summary: 'A release file, through a signed link from GET /api/v1/downloads/{id}/url',
+  description:
+    "No session needed: the link carries `customer`, `expires` (Unix seconds) and `signature` (HMAC-SHA256 over release, platform, customer and expiry). A tampered or expired link, or a license no longer active, gets 403. Answers HEAD and single `Range: bytes=` requests (206, or 416 when unsatisfiable); `X-Checksum-SHA256` carries the file's SHA-256 in hex and `Repr-Digest` the same in RFC 9530 form.",
+  auth: 'none',
+  params: z.object({
+    release: z.string().regex(/^[a-z0-9_]{1,64}$/, 'must be a release id'),
+    platform: z.string().regex(/^[a-z0-9-]{1,32}$/, 'must be a platform'),
+  }),
+  query: z.object({
+    customer: z.string().max(12).optional(),
+    expires: z.string().max(12).optional(),
+    signature: z.string().max(64).optional(),
+  }),
+  responses: {
+    200: { description: 'The file (application/octet-stream)' },
+    206: { description: 'The requested range' },
+    403: { description: 'Invalid or expired link, or no active license' },
+    416: { description: 'Range not satisfiable' },
+  },
+});

@@ -1,0 +1,87 @@
+import 'server-only';
+import { pageOf, type Page } from '@/lib/contracts/pagination';
+import { db } from '@/lib/db/client';
+import { notFound } from '@/lib/errors';
+import { existingStripeCustomer } from './customers';
+import { stripe } from './stripe';
+import type { InvoiceRow } from './views';
+
+/** Saved cards (from Stripe, scoped to the customer's Stripe customer) and the invoices of purchases. */
+export interface PaymentMethodView {
+  id: string;
+  brand: string;
+  last4: string;
+  expMonth: number;
+  expYear: number;
+  isDefault: boolean;
+  createdAt: Date;
+}
+
+export async function listPaymentMethods(userId: number): Promise<PaymentMethodView[]> {
+  const customerId = await existingStripeCustomer(userId);
+  if (!customerId) return [];
+  const [methods, customer] = await Promise.all([
+    stripe().customers.listPaymentMethods(customerId, { type: 'card', limit: 100 }),
+    stripe().customers.retrieve(customerId),
+  ]);
+  const defaultId =
+    'deleted' in customer && customer.deleted
+      ? null
+      : typeof customer.invoice_settings.default_payment_method === 'string'
+        ? customer.invoice_settings.default_payment_method
+        : (customer.invoice_settings.default_payment_method?.id ?? null);
+  return methods.data.flatMap((pm) =>
+    pm.card
+      ? [
+          {
+            id: pm.id,
+            brand: pm.card.brand,
+            last4: pm.card.last4,
+            expMonth: pm.card.exp_month,
+            expYear: pm.card.exp_year,
+            isDefault: pm.id === defaultId,
+            createdAt: new Date(pm.created * 1000),
+          },
+        ]
+      : [],
+  );
+}
+
+/** Stripe payment method ids: `pm_` and letters, digits or underscores. */
+export const PAYMENT_METHOD_ID = /^pm_[A-Za-z0-9_]{1,200}$/;
+
+/** Detaches one of the customer's own cards; anyone else's (or an unknown id) is a 404. */
+export async function removePaymentMethod(userId: number, paymentMethodId: string): Promise<void> {
+  const customerId = await existingStripeCustomer(userId);
+  if (!customerId) throw notFound('Payment method not found');
+  let owner: string | null;
+  try {
+    const pm = await stripe().paymentMethods.retrieve(paymentMethodId);
+    owner = typeof pm.customer === 'string' ? pm.customer : (pm.customer?.id ?? null);
+  } catch (error) {
+    if ((error as { statusCode?: number }).statusCode === 404) {
+      throw notFound('Payment method not found');
+    }
+    throw error;
+  }
+  if (owner !== customerId) throw notFound('Payment method not found');
+  await stripe().paymentMethods.detach(paymentMethodId);
+}
+
+export async function listInvoices(
+  userId: number,
+  page: number,
+  pageSize: number,
+): Promise<Page<InvoiceRow>> {
+  const where = { userId };
+  const [items, total] = await Promise.all([
+    db.invoice.findMany({
+      where,
+      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      skip: (page - 1) * pageSize,
+      take: pageSize,
+    }),
+    db.invoice.count({ where }),
+  ]);
+  return pageOf(items, total, page, pageSize);
+}

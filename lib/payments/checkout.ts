@@ -1,0 +1,153 @@
+import 'server-only';
+import { randomUUID } from 'node:crypto';
+import { getEnv } from '@/lib/env';
+import { AppError } from '@/lib/errors';
+import { product, type ProductType } from './catalogue';
+import { ensureStripeCustomer } from './customers';
+import type { CheckoutMetadata } from './fulfil';
+import { stripe } from './stripe';
+
+/**
+ * Checkout Sessions: a purchase (mode payment, priced from the catalogue, with an invoice) and a
+ * saved card (mode setup). Return URLs must sit on the portal's own origin or one listed in
+ * CHECKOUT_ALLOWED_ORIGINS, so a crafted request cannot make Stripe send a customer elsewhere.
+ */
+export const SESSION_ID_PLACEHOLDER = '{CHECKOUT_SESSION_ID}';
+
+export function allowedReturnOrigins(): string[] {
+  const env = getEnv();
+  return [
+    new URL(env.appUrl).origin,
+    ...env.CHECKOUT_ALLOWED_ORIGINS.map((o) => new URL(o).origin),
+  ];
+}
+
+/** The URL if it is absolute, http(s), without credentials and on an allowed origin; else a 400. */
+export function checkReturnUrl(value: string, field: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new AppError(400, 'URL_NOT_ALLOWED', `${field} must be an absolute URL`, [
+      `${field}: must be an absolute URL`,
+    ]);
+  }
+  const allowed = allowedReturnOrigins();
+  if (
+    !['https:', 'http:'].includes(url.protocol) ||
+    url.username ||
+    url.password ||
+    !allowed.includes(url.origin)
+  ) {
+    throw new AppError(400, 'URL_NOT_ALLOWED', `${field} must be on an allowed origin`, [
+      `${field}: origin ${url.origin} is not allowed (allowed: ${allowed.join(', ')})`,
+    ]);
+  }
+  return value;
+}
+
+/** Adds `session_id={CHECKOUT_SESSION_ID}` unless the URL already carries the placeholder. */
+export function withSessionId(successUrl: string): string {
+  if (successUrl.includes(SESSION_ID_PLACEHOLDER)) return successUrl;
+  const [base = '', hash] = successUrl.split('#', 2);
+  const joined = `${base}${base.includes('?') ? '&' : '?'}session_id=${SESSION_ID_PLACEHOLDER}`;
+  return hash === undefined ? joined : `${joined}#${hash}`;
+}
+
+export interface CheckoutRequest {
+  userId: number;
+  productType: ProductType;
+  successUrl?: string;
+  cancelUrl?: string;
+}
+
+export interface CheckoutSessionView {
+  sessionId: string;
+  url: string;
+  expiresAt: Date;
+}
+
+function view(session: {
+  id: string;
+  url: string | null;
+  expires_at: number;
+}): CheckoutSessionView {
+  if (!session.url) throw new AppError(502, 'PAYMENT_PROVIDER_UNAVAILABLE', 'Stripe gave no URL');
+  return {
+    sessionId: session.id,
+    url: session.url,
+    expiresAt: new Date(session.expires_at * 1000),
+  };
+}
+
+export async function createPurchaseSession(
+  request: CheckoutRequest,
+): Promise<CheckoutSessionView> {
+  const appUrl = getEnv().appUrl;
+  const successUrl = withSessionId(
+    checkReturnUrl(request.successUrl ?? `${appUrl}/purchases/success`, 'successUrl'),
+  );
+  const cancelUrl = checkReturnUrl(
+    request.cancelUrl ?? `${appUrl}/purchases?checkout=cancelled`,
+    'cancelUrl',
+  );
+  const item = product(request.productType);
+  const customer = await ensureStripeCustomer(request.userId);
+  const metadata: CheckoutMetadata = {
+    portalUserId: String(request.userId),
+    productType: item.type,
+  };
+  const session = await stripe().checkout.sessions.create(
+    {
+      mode: 'payment',
+      customer,
+      client_reference_id: String(request.userId),
+      line_items: [
+        {
+          quantity: 1,
+          price_data: {
+            currency: item.currency,
+            unit_amount: item.amount,
+            product_data: { name: item.name },
+          },
+        },
+      ],
+      invoice_creation: {
+        enabled: true,
+        invoice_data: { description: item.description, metadata: { ...metadata } },
+      },
+      payment_intent_data: { description: item.description, metadata: { ...metadata } },
+      metadata: { ...metadata },
+      success_url: successUrl,
+      cancel_url: cancelUrl,
+    },
+    { idempotencyKey: `portal-checkout-${request.userId}-${randomUUID()}` },
+  );
+  return view(session);
+}
+
+export async function createSetupSession(request: {
+  userId: number;
+  successUrl?: string;
+  cancelUrl?: string;
+}): Promise<CheckoutSessionView> {
+  const appUrl = getEnv().appUrl;
+  const successUrl = withSessionId(
+    checkReturnUrl(request.successUrl ?? `${appUrl}/billing?card=added`, 'successUrl'),
+  );
+  const cancelUrl = checkReturnUrl(request.cancelUrl ?? `${appUrl}/billing`, 'cancelUrl');
+  const customer = await ensureStripeCustomer(request.userId);
+  const session = await stripe().checkout.sessions.create(
+    {
+      mode: 'setup',
+      customer,
+      currency: 'usd',
+      client_reference_id: String(request.userId),
+      metadata: { portalUserId: String(request.userId) },
+      success_url: successUrl,
+      cancel_url: cancelUrl,
+    },
+    { idempotencyKey: `portal-setup-${request.userId}-${randomUUID()}` },
+  );
+  return view(session);
+}

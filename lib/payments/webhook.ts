@@ -1,0 +1,114 @@
+import 'server-only';
+import type Stripe from 'stripe';
+import { db } from '@/lib/db/client';
+import { logger } from '@/lib/log';
+import { fulfilCheckoutSession, suspendForPaymentIntent, type FulfilOptions } from './fulfil';
+import { verifyWebhook } from './stripe';
+
+/**
+ * Stripe's webhook: the signature is checked over the raw body (300 s tolerance), only the event
+ * types below are acted on, and each event is recorded by its id and marked processed only after
+ * its work has committed, so a delivery that fails answers 500, Stripe retries, and the retry
+ * completes. A repeated delivery of a processed event is acknowledged without doing anything.
+ */
+export const HANDLED_EVENT_TYPES = [
+  'checkout.session.completed',
+  'checkout.session.async_payment_succeeded',
+  'checkout.session.async_payment_failed',
+  'charge.refunded',
+  'charge.dispute.created',
+] as const satisfies readonly Stripe.Event.Type[];
+
+type HandledType = (typeof HANDLED_EVENT_TYPES)[number];
+
+export type WebhookOutcome =
+  { status: 400; error: string } | { status: 200; result: 'processed' | 'duplicate' | 'ignored' };
+
+export interface WebhookOptions {
+  /** Tests only: passed to fulfilment (an injected fault before the transaction commits). */
+  fulfil?: Pick<FulfilOptions, 'beforeCommit'>;
+}
+
+const isHandled = (type: string): type is HandledType =>
+  (HANDLED_EVENT_TYPES as readonly string[]).includes(type);
+
+const idOf = (value: string | { id: string } | null): string | null =>
+  typeof value === 'string' ? value : (value?.id ?? null);
+
+async function act(event: Stripe.Event, options: WebhookOptions): Promise<void> {
+  switch (event.type) {
+    case 'checkout.session.completed':
+    case 'checkout.session.async_payment_succeeded': {
+      const session = event.data.object;
+      if (session.mode !== 'payment') return; // setup sessions save a card; nothing to fulfil
+      await fulfilCheckoutSession(session.id, { beforeCommit: options.fulfil?.beforeCommit });
+      return;
+    }
+    case 'checkout.session.async_payment_failed':
+      logger.warn(
+        { event: 'checkout_payment_failed', sessionId: event.data.object.id },
+        'delayed payment failed; nothing was fulfilled',
+      );
+      return;
+    case 'charge.refunded': {
+      const paymentIntent = idOf(event.data.object.payment_intent);
+      if (paymentIntent) await suspendForPaymentIntent(paymentIntent, 'refunded');
+      return;
+    }
+    case 'charge.dispute.created': {
+      const paymentIntent = idOf(event.data.object.payment_intent);
+      if (paymentIntent) await suspendForPaymentIntent(paymentIntent, 'disputed');
+      return;
+    }
+    default:
+      return;
+  }
+}
+
+export async function receiveStripeWebhook(
+  rawBody: string,
+  signature: string | null,
+  options: WebhookOptions = {},
+): Promise<WebhookOutcome> {
+  if (!signature) return { status: 400, error: 'Missing Stripe-Signature header' };
+  let event: Stripe.Event;
+  try {
+    event = verifyWebhook(rawBody, signature);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : 'invalid signature';
+    logger.warn({ event: 'stripe_webhook_rejected', reason: message }, 'webhook refused');
+    return {
+      status: 400,
+      error: /timestamp/i.test(message)
+        ? 'Signature timestamp outside the tolerance zone'
+        : 'Invalid Stripe-Signature',
+    };
+  }
+  if (!isHandled(event.type)) return { status: 200, result: 'ignored' };
+
+  await db.stripeEvent.createMany({
+    data: [{ id: event.id, type: event.type }],
+    skipDuplicates: true,
+  });
+  const recorded = await db.stripeEvent.update({
+    where: { id: event.id },
+    data: { attempts: { increment: 1 } },
+    select: { processedAt: true },
+  });
+  if (recorded.processedAt) return { status: 200, result: 'duplicate' };
+  try {
+    await act(event, options);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    await db.stripeEvent.update({
+      where: { id: event.id },
+      data: { lastError: message.slice(0, 1000) },
+    });
+    throw error;
+  }
+  await db.stripeEvent.update({
+    where: { id: event.id },
+    data: { processedAt: new Date(), lastError: null },
+  });
+  return { status: 200, result: 'processed' };
+}
