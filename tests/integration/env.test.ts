@@ -89,6 +89,35 @@ describe('parseEnv', () => {
     expect(parseEnv({ PORT: '4100' }).appUrl).toBe('http://localhost:4100');
   });
 
+  it('stops a production server without Stripe keys unless the emulator is chosen on purpose', () => {
+    const noStripe = { ...PROD, STRIPE_SECRET_KEY: undefined, STRIPE_WEBHOOK_SECRET: undefined };
+    expect(envError(noStripe).message).toMatch(/STRIPE_SECRET_KEY.*STRIPE_EMULATOR=1/);
+    expect(envError({ ...PROD, STRIPE_WEBHOOK_SECRET: undefined }).message).toMatch(
+      /STRIPE_WEBHOOK_SECRET/,
+    );
+    expect(envError({ ...PROD, DOWNLOAD_SIGNING_SECRET: undefined }).message).toMatch(
+      /DOWNLOAD_SIGNING_SECRET/,
+    );
+    expect(envError({ ...PROD, STRIPE_SECRET_KEY: 'pk_live_oops' }).message).toMatch(
+      /STRIPE_SECRET_KEY: must be a Stripe secret key/,
+    );
+
+    const emulated = parseEnv({ ...noStripe, STRIPE_EMULATOR: '1' });
+    expect(emulated.stripe).toMatchObject({ mode: 'emulator', apiUrl: 'http://127.0.0.1:12111' });
+    expect(parseEnv({ ...PROD }).stripe).toEqual({
+      mode: 'stripe',
+      secretKey: 'sk_live_portaltestkey',
+      webhookSecret: 'whsec_portaltestsecret',
+      publishableKey: null,
+    });
+    // Development needs nothing: the emulator with labelled dev-only secrets.
+    expect(parseEnv({}).stripe).toMatchObject({
+      mode: 'emulator',
+      secretKey: 'sk_test_emulator',
+      webhookSecret: expect.stringMatching(/^whsec_emulator_dev_only/),
+    });
+  });
+
   it('rejects out-of-range and short values with a clear message', () => {
     expect(envError({ BCRYPT_COST: '3' }).message).toMatch(/BCRYPT_COST/);
     expect(envError({ NEXTAUTH_SECRET: 'short' }).message).toMatch(/NEXTAUTH_SECRET/);
