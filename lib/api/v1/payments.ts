@@ -1,0 +1,378 @@
+import { z } from 'zod';
+import { isoSeconds } from '@/lib/format';
+import { defineEndpoint, type EndpointSpec } from '@/lib/http/endpoint';
+import { PRODUCT_TYPES } from '@/lib/payments/catalogue';
+import type { PaymentMethodView } from '@/lib/payments/billing';
+import type { CheckoutSessionView } from '@/lib/payments/checkout';
+import {
+  licenseId,
+  purchaseId,
+  type InvoiceRow,
+  type LicenseRow,
+  type PurchaseRow,
+} from '@/lib/payments/views';
+import {
+  addPaymentMethodSchema,
+  checkoutSuccessSchema,
+  createCheckoutSessionSchema,
+  paymentMethodIdParams,
+  paymentsPageQuery,
+  purchaseIdParams,
+} from '@/lib/validations/payments';
+import { v1Errors, v1Success } from './envelope';
+
+/**
+ * /api/v1 checkout, purchases, billing and licenses (document 2): specs and presenters. Fields
+ * are camelCase as document 2 writes them, ids prefixed (`purchase_1`, `license_1`), timestamps
+ * ISO 8601 UTC to the second.
+ */
+const lower = <T extends string>(value: T) => value.toLowerCase() as Lowercase<T>;
+
+const timestamp = (description: string) =>
+  z.string().meta({ description: `${description}; ISO 8601 UTC, whole seconds` });
+
+export const licenseSchema = z
+  .object({
+    id: z.string().meta({ example: 'license_789' }),
+    key: z.string().meta({ description: 'XXXX-XXXX-XXXX-XXXX', example: 'ABCD-EFGH-JKLM-NPQR' }),
+    productType: z.enum(PRODUCT_TYPES),
+    status: z.enum(['active', 'suspended', 'revoked']).meta({
+      description: 'A refund or a dispute suspends the license and its downloads',
+    }),
+    expiresAt: timestamp('null: never expires').nullable(),
+    majorVersion: z.number().int().meta({ description: 'The major version it covers' }),
+    createdAt: timestamp('Issued'),
+    purchaseId: z.string().meta({ example: 'purchase_123' }),
+  })
+  .meta({ id: 'License' });
+
+export const invoiceSchema = z
+  .object({
+    id: z.string().meta({ description: "Stripe's invoice id (in_...)" }),
+    number: z.string().nullable(),
+    amount: z.number().int().meta({ description: 'Smallest currency unit (cents)' }),
+    currency: z.string().meta({ example: 'usd' }),
+    status: z.string().meta({ description: "Stripe's invoice status: paid, open, void, ..." }),
+    createdAt: timestamp('Issued'),
+    hostedInvoiceUrl: z.string().nullable(),
+    pdfUrl: z.string().nullable(),
+    purchaseId: z.string().meta({ example: 'purchase_123' }),
+  })
+  .meta({ id: 'Invoice' });
+
+export const purchaseSchema = z
+  .object({
+    id: z.string().meta({ example: 'purchase_123' }),
+    amount: z.number().int().meta({ description: 'Smallest currency unit (cents)' }),
+    currency: z.string().meta({ example: 'usd' }),
+    status: z.enum(['completed', 'refunded', 'disputed']),
+    items: z.array(
+      z.object({
+        productType: z.enum(PRODUCT_TYPES),
+        description: z.string(),
+        amount: z.number().int().meta({ description: 'Unit amount, smallest currency unit' }),
+        quantity: z.number().int(),
+      }),
+    ),
+    createdAt: timestamp('Paid'),
+    license: licenseSchema.nullable(),
+    invoice: invoiceSchema.nullable(),
+  })
+  .meta({ id: 'Purchase' });
+
+export const checkoutSessionSchema = z
+  .object({
+    sessionId: z.string().meta({ example: 'cs_test_a1B2c3' }),
+    url: z.string().meta({ description: "Stripe's hosted page: redirect the customer here" }),
+    expiresAt: timestamp('The session expires'),
+  })
+  .meta({ id: 'CheckoutSession' });
+
+export const paymentMethodSchema = z
+  .object({
+    id: z.string().meta({ example: 'pm_1Abc' }),
+    brand: z.string().meta({ example: 'visa' }),
+    last4: z.string().meta({ example: '4242' }),
+    expMonth: z.number().int(),
+    expYear: z.number().int(),
+    isDefault: z.boolean(),
+    createdAt: timestamp('Saved'),
+  })
+  .meta({ id: 'PaymentMethod' });
+
+const pageSchema = <T extends z.ZodType>(item: T) =>
+  z.object({
+    items: z.array(item),
+    page: z.number().int(),
+    page_size: z.number().int(),
+    total: z.number().int(),
+    total_pages: z.number().int(),
+  });
+
+export function presentLicense(l: LicenseRow) {
+  return {
+    id: licenseId(l.id),
+    key: l.key,
+    productType: l.productType,
+    status: lower(l.status),
+    expiresAt: isoSeconds(l.expiresAt),
+    majorVersion: l.majorVersion,
+    createdAt: isoSeconds(l.createdAt),
+    purchaseId: purchaseId(l.purchaseId),
+  };
+}
+
+export function presentInvoice(i: InvoiceRow) {
+  return {
+    id: i.id,
+    number: i.number,
+    amount: i.amount,
+    currency: i.currency,
+    status: i.status,
+    createdAt: isoSeconds(i.createdAt),
+    hostedInvoiceUrl: i.hostedInvoiceUrl,
+    pdfUrl: i.pdfUrl,
+    purchaseId: purchaseId(i.purchaseId),
+  };
+}
+
+export function presentPurchase(p: PurchaseRow) {
+  return {
+    id: purchaseId(p.id),
+    amount: p.amount,
+    currency: p.currency,
+    status: lower(p.status),
+    items: p.items.map((item) => ({
+      productType: item.productType,
+      description: item.description,
+      amount: item.amount,
+      quantity: item.quantity,
+    })),
+    createdAt: isoSeconds(p.createdAt),
+    license: p.license ? presentLicense(p.license) : null,
+    invoice: p.invoice ? presentInvoice(p.invoice) : null,
+  };
+}
+
+export function presentCheckoutSession(s: CheckoutSessionView) {
+  return { sessionId: s.sessionId, url: s.url, expiresAt: isoSeconds(s.expiresAt) };
+}
+
+export function presentPaymentMethod(pm: PaymentMethodView) {
+  return {
+    id: pm.id,
+    brand: pm.brand,
+    last4: pm.last4,
+    expMonth: pm.expMonth,
+    expYear: pm.expYear,
+    isDefault: pm.isDefault,
+    createdAt: isoSeconds(pm.createdAt),
+  };
+}
+
+const { 400: e400, 401: e401, 403: e403, 429: e429 } = v1Errors;
+const e404 = { description: 'Not found, or not yours', schema: v1Errors[400].schema };
+const read = { 400: e400, 401: e401, 403: e403, 429: e429 };
+const PAGINATION =
+  ' Paginated: `page` (from 1) and `page_size` (1-100, default 20); the answer carries `items`, `page`, `page_size`, `total` and `total_pages`.';
+const CHECKOUT_LIMIT =
+  ' Limited to 10 requests a minute per customer, shared by create-session and success (429 with `Retry-After`).';
+
+export const v1CreateCheckoutSession = defineEndpoint({
+  operationId: 'v1CreateCheckoutSession',
+  method: 'POST',
+  path: '/api/v1/checkout/create-session',
+  surface: 'v1',
+  tags: ['Checkout (v1)'],
+  summary: 'Start a Stripe Checkout for Sense Base ($359)',
+  description: `Document 2: \`{"items": [{"productType": "base_product"}], "successUrl", "cancelUrl"}\`. The price comes from the catalogue; \`amount\`, \`price\` and any other field a client sends are ignored. Each product type once per checkout. \`successUrl\` and \`cancelUrl\` are optional (the portal's purchase pages by default) and must be on the portal's origin or one of CHECKOUT_ALLOWED_ORIGINS, else 400 \`URL_NOT_ALLOWED\`; \`session_id={CHECKOUT_SESSION_ID}\` is appended to \`successUrl\` unless it already carries the placeholder. Redirect the customer to \`url\`, then call POST /api/v1/checkout/success with the \`sessionId\`.${CHECKOUT_LIMIT}`,
+  auth: 'required',
+  rateLimit: 'checkout',
+  body: createCheckoutSessionSchema,
+  responses: {
+    201: { description: 'Session created', schema: v1Success(checkoutSessionSchema) },
+    400: e400,
+    401: e401,
+    403: e403,
+    429: e429,
+  },
+});
+
+export const v1CheckoutSuccess = defineEndpoint({
+  operationId: 'v1CheckoutSuccess',
+  method: 'POST',
+  path: '/api/v1/checkout/success',
+  surface: 'v1',
+  tags: ['Checkout (v1)'],
+  summary: 'Record a paid Checkout Session: the purchase and its license',
+  description: `Document 2: \`{"sessionId": "cs_..."}\`. Asks Stripe whether the session is paid; if so records the purchase, issues its license and links its invoice, exactly once however often (and however concurrently) it is called, and whether or not Stripe's webhook came first. 200 with \`status: "completed"\`, the purchase and the license; 202 with \`status: "pending"\` and Stripe's \`paymentStatus\` while the session is unpaid (call again later). Another customer's session, or one that does not exist, is a 404.${CHECKOUT_LIMIT}`,
+  auth: 'required',
+  rateLimit: 'checkout',
+  body: checkoutSuccessSchema,
+  responses: {
+    200: {
+      description: 'Paid: the purchase and its license',
+      schema: v1Success(
+        z.object({
+          status: z.literal('completed'),
+          purchase: purchaseSchema,
+          license: licenseSchema.nullable(),
+        }),
+      ),
+    },
+    202: {
+      description: 'Not paid yet',
+      schema: v1Success(
+        z.object({
+          status: z.literal('pending'),
+          paymentStatus: z.string().meta({ description: "Stripe's payment_status: unpaid" }),
+          sessionStatus: z.string().meta({ description: "Stripe's status: open or expired" }),
+        }),
+      ),
+    },
+    ...read,
+    404: e404,
+  },
+});
+
+export const v1ListPurchases = defineEndpoint({
+  operationId: 'v1ListPurchases',
+  method: 'GET',
+  path: '/api/v1/purchases',
+  surface: 'v1',
+  tags: ['Purchases (v1)'],
+  summary: "The customer's purchases",
+  description: `Newest first, in document 2's Purchase shape with the license and invoice embedded.${PAGINATION}`,
+  auth: 'required',
+  query: paymentsPageQuery,
+  responses: {
+    200: { description: 'Purchases', schema: v1Success(pageSchema(purchaseSchema)) },
+    ...read,
+  },
+});
+
+export const v1GetPurchase = defineEndpoint({
+  operationId: 'v1GetPurchase',
+  method: 'GET',
+  path: '/api/v1/purchases/{id}',
+  surface: 'v1',
+  tags: ['Purchases (v1)'],
+  summary: 'One purchase',
+  description:
+    "`id` as the list shows it (`purchase_123`); any other form is a 400, another customer's purchase a 404.",
+  auth: 'required',
+  params: purchaseIdParams,
+  ownedResource: 'purchase',
+  responses: {
+    200: { description: 'Purchase', schema: v1Success(purchaseSchema) },
+    ...read,
+    404: e404,
+  },
+});
+
+export const v1ListPaymentMethods = defineEndpoint({
+  operationId: 'v1ListPaymentMethods',
+  method: 'GET',
+  path: '/api/v1/billing/payment-methods',
+  surface: 'v1',
+  tags: ['Billing (v1)'],
+  summary: "The customer's saved cards",
+  description:
+    'From Stripe. `data` is a plain array, not paginated (Stripe keeps at most 100 cards per customer here).',
+  auth: 'required',
+  responses: {
+    200: { description: 'Cards', schema: v1Success(z.array(paymentMethodSchema)) },
+    401: e401,
+    403: e403,
+    429: e429,
+  },
+});
+
+export const v1AddPaymentMethod = defineEndpoint({
+  operationId: 'v1AddPaymentMethod',
+  method: 'POST',
+  path: '/api/v1/billing/payment-methods',
+  surface: 'v1',
+  tags: ['Billing (v1)'],
+  summary: 'Add a card: start a Stripe Checkout Session in setup mode',
+  description:
+    "Redirect the customer to `url`; Stripe saves the card and returns to `successUrl`. The body is optional: `successUrl` and `cancelUrl` (default: the portal's billing page) follow create-session's origin rule (400 `URL_NOT_ALLOWED`).",
+  auth: 'required',
+  body: addPaymentMethodSchema,
+  bodyOptional: true,
+  responses: {
+    201: { description: 'Setup session created', schema: v1Success(checkoutSessionSchema) },
+    400: e400,
+    401: e401,
+    403: e403,
+    429: e429,
+  },
+});
+
+export const v1RemovePaymentMethod = defineEndpoint({
+  operationId: 'v1RemovePaymentMethod',
+  method: 'DELETE',
+  path: '/api/v1/billing/payment-methods/{id}',
+  surface: 'v1',
+  tags: ['Billing (v1)'],
+  summary: 'Remove a saved card',
+  description:
+    "Detaches the card from the customer in Stripe. 200 with `{id, removed: true}`. Another customer's card, or one already removed, is a 404; an id not shaped `pm_...` a 400.",
+  auth: 'required',
+  params: paymentMethodIdParams,
+  ownedResource: 'payment_method',
+  responses: {
+    200: {
+      description: 'Removed',
+      schema: v1Success(z.object({ id: z.string(), removed: z.literal(true) })),
+    },
+    ...read,
+    404: e404,
+  },
+});
+
+export const v1ListInvoices = defineEndpoint({
+  operationId: 'v1ListInvoices',
+  method: 'GET',
+  path: '/api/v1/billing/invoices',
+  surface: 'v1',
+  tags: ['Billing (v1)'],
+  summary: 'Invoices and receipts of purchases',
+  description: `Newest first, with links to Stripe's hosted invoice and its PDF.${PAGINATION}`,
+  auth: 'required',
+  query: paymentsPageQuery,
+  responses: {
+    200: { description: 'Invoices', schema: v1Success(pageSchema(invoiceSchema)) },
+    ...read,
+  },
+});
+
+export const v1ListLicenses = defineEndpoint({
+  operationId: 'v1ListLicenses',
+  method: 'GET',
+  path: '/api/v1/licenses',
+  surface: 'v1',
+  tags: ['Licenses (v1)'],
+  summary: "The customer's license keys",
+  description:
+    "Newest first, in document 2's License shape. `data` is a plain array, not paginated (one license per purchase).",
+  auth: 'required',
+  responses: {
+    200: { description: 'Licenses', schema: v1Success(z.array(licenseSchema)) },
+    401: e401,
+    403: e403,
+    429: e429,
+  },
+});
+
+export const v1PaymentEndpoints: EndpointSpec[] = [
+  v1CreateCheckoutSession,
+  v1CheckoutSuccess,
+  v1ListPurchases,
+  v1GetPurchase,
+  v1ListPaymentMethods,
+  v1AddPaymentMethod,
+  v1RemovePaymentMethod,
+  v1ListInvoices,
+  v1ListLicenses,
+];

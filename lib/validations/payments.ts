@@ -1,0 +1,129 @@
+import { z } from 'zod';
+import type { Platform } from '@/lib/downloads/releases';
+import { PRODUCT_TYPES } from '@/lib/payments/catalogue';
+import { parsePrefixedId } from '@/lib/payments/views';
+import { paginationQuery } from './contracts';
+
+/**
+ * The purchasing feature's schemas (checkout, purchases, billing, licenses, downloads): request
+ * bodies, path ids and queries, shared by the /api/v1 route handlers and the OpenAPI document.
+ * No server-only imports, so pages and forms may use them too.
+ */
+
+/** What GET /api/v1/downloads/{id}/url accepts as `platform` (the values of lib/downloads' PLATFORMS). */
+export const PLATFORM_VALUES = ['windows-x64', 'macos-arm64', 'linux-x64'] as const;
+// Fails to compile if lib/downloads/releases.ts gains or loses a platform this list lacks.
+type SamePlatforms = [Platform] extends [(typeof PLATFORM_VALUES)[number]]
+  ? [(typeof PLATFORM_VALUES)[number]] extends [Platform]
+    ? true
+    : never
+  : never;
+const samePlatforms: SamePlatforms = true;
+void samePlatforms;
+
+const returnUrl = (field: string) =>
+  z
+    .string({ error: `${field} must be a URL` })
+    .min(1, `${field} must not be empty`)
+    .max(2048, `${field} must be at most 2048 characters`)
+    .meta({
+      description: `Absolute http(s) URL on the portal's origin or one of CHECKOUT_ALLOWED_ORIGINS (else 400 \`URL_NOT_ALLOWED\`)`,
+    });
+
+export const checkoutItemSchema = z
+  .object({
+    productType: z.enum(PRODUCT_TYPES).meta({ description: 'A product of the catalogue' }),
+  })
+  .meta({
+    id: 'CheckoutItem',
+    description:
+      'One product. Prices come from the catalogue: `amount`, `price` or `quantity` sent here are ignored.',
+  });
+
+/**
+ * POST /api/v1/checkout/create-session (document 2): `{items: [{productType}], successUrl?, cancelUrl?}`.
+ * Unknown fields (`amount`, `price`, ...) are stripped, never used: the server prices the order.
+ */
+export const createCheckoutSessionSchema = z
+  .object({
+    items: z
+      .array(checkoutItemSchema, { error: 'items must be a list of products' })
+      .min(1, 'items must name one product')
+      .max(10, 'items may name at most 10 products')
+      .refine(
+        (items) => new Set(items.map((i) => i.productType)).size === items.length,
+        'items must name each product type once (one license per product and checkout)',
+      ),
+    successUrl: returnUrl('successUrl').optional(),
+    cancelUrl: returnUrl('cancelUrl').optional(),
+  })
+  .meta({ id: 'CreateCheckoutSession' });
+
+/** Checkout Session ids: `cs_` then letters, digits and underscores (`cs_test_a1B2...`). */
+export const CHECKOUT_SESSION_ID = /^cs_[A-Za-z0-9_]{1,250}$/;
+
+/** POST /api/v1/checkout/success (document 2): `{sessionId}`. */
+export const checkoutSuccessSchema = z
+  .object({
+    sessionId: z
+      .string({ error: 'sessionId must be a Checkout Session id' })
+      .max(255, 'sessionId must be at most 255 characters')
+      .regex(CHECKOUT_SESSION_ID, 'sessionId must be a Checkout Session id (cs_...)'),
+  })
+  .meta({ id: 'CheckoutSuccess' });
+
+/** POST /api/v1/billing/payment-methods: where Stripe's setup page returns to (both optional). */
+export const addPaymentMethodSchema = z
+  .object({
+    successUrl: returnUrl('successUrl').optional(),
+    cancelUrl: returnUrl('cancelUrl').optional(),
+  })
+  .strict()
+  .meta({ id: 'AddPaymentMethod' });
+
+/** `purchase_12` in the path → 12; anything else is a 400. */
+export const purchaseIdParam = z
+  .string()
+  .max(40)
+  .regex(/^purchase_[1-9][0-9]{0,9}$/, 'must be a purchase id (purchase_<number>)')
+  .transform((value, ctx) => {
+    const id = parsePrefixedId('purchase', value);
+    if (id === null) {
+      ctx.addIssue({ code: 'custom', message: 'is out of range' });
+      return z.NEVER;
+    }
+    return id;
+  })
+  .meta({ description: 'A purchase id, e.g. `purchase_123`', example: 'purchase_123' });
+
+export const purchaseIdParams = z.object({ id: purchaseIdParam });
+
+/** Stripe payment method ids: `pm_` and letters, digits or underscores (as lib/payments/billing checks). */
+export const paymentMethodIdParams = z.object({
+  id: z
+    .string()
+    .regex(/^pm_[A-Za-z0-9_]{1,200}$/, 'must be a payment method id (pm_...)')
+    .meta({ description: 'A payment method id, e.g. `pm_1Abc...`' }),
+});
+
+/** Release ids: `software_v` and the major version (`software_v2`). */
+export const RELEASE_ID = /^software_v[1-9][0-9]{0,3}$/;
+
+export const releaseIdParams = z.object({
+  id: z
+    .string()
+    .regex(RELEASE_ID, 'must be a release id (software_v<major>)')
+    .meta({ description: 'A release id, e.g. `software_v2`', example: 'software_v2' }),
+});
+
+export const downloadUrlQuery = z
+  .object({
+    platform: z
+      .enum(PLATFORM_VALUES)
+      .optional()
+      .meta({ description: 'Which build; the first available one when omitted' }),
+  })
+  .strict();
+
+/** `page` and `page_size`, as every paginated /api/v1 list. */
+export const paymentsPageQuery = z.object(paginationQuery).strict();
