@@ -179,7 +179,8 @@ export async function suspendForPaymentIntent(
       limit: 1,
     });
     const session = sessions.data[0];
-    if (!session) return false;
+    // Not a portal checkout (or no checkout at all): nothing of ours to suspend.
+    if (!session || session.mode !== 'payment' || ownerOf(session) === null) return false;
     const result = await fulfilCheckoutSession(session.id);
     if (result.state !== 'fulfilled') return false;
     purchase = { id: result.purchase.id };

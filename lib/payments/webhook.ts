@@ -2,7 +2,12 @@ import 'server-only';
 import type Stripe from 'stripe';
 import { db } from '@/lib/db/client';
 import { logger } from '@/lib/log';
-import { fulfilCheckoutSession, suspendForPaymentIntent, type FulfilOptions } from './fulfil';
+import {
+  fulfilCheckoutSession,
+  ownerOf,
+  suspendForPaymentIntent,
+  type FulfilOptions,
+} from './fulfil';
 import { verifyWebhook } from './stripe';
 
 /**
@@ -41,6 +46,15 @@ async function act(event: Stripe.Event, options: WebhookOptions): Promise<void> 
     case 'checkout.session.async_payment_succeeded': {
       const session = event.data.object;
       if (session.mode !== 'payment') return; // setup sessions save a card; nothing to fulfil
+      if (ownerOf(session) === null) {
+        // Not a portal checkout (another integration on the same Stripe account): acknowledge it,
+        // or Stripe would retry a 404 for days and finally disable the endpoint.
+        logger.info(
+          { event: 'checkout_not_ours', sessionId: session.id },
+          'checkout session without portal metadata; ignored',
+        );
+        return;
+      }
       await fulfilCheckoutSession(session.id, { beforeCommit: options.fulfil?.beforeCommit });
       return;
     }
@@ -79,7 +93,8 @@ export async function receiveStripeWebhook(
     logger.warn({ event: 'stripe_webhook_rejected', reason: message }, 'webhook refused');
     return {
       status: 400,
-      error: /timestamp/i.test(message)
+      // Only the SDK's tolerance error; "Unable to extract timestamp…" is a malformed header.
+      error: /outside the tolerance zone/i.test(message)
         ? 'Signature timestamp outside the tolerance zone'
         : 'Invalid Stripe-Signature',
     };
