@@ -1,0 +1,397 @@
+/**
+ * Fulfilment on the real database, paid through the Stripe emulator: nothing for an unpaid
+ * session, exactly one purchase however many deliveries and success calls race, a failed
+ * fulfilment retried by Stripe until it completes, and refunds and disputes suspending the
+ * license and the download links already handed out. The concurrency tests need real PostgreSQL
+ * (the embedded server has one session) and are skipped on it.
+ */
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isEmbeddedDatabase } from '@/lib/db/database-url';
+import { db } from '@/lib/db/client';
+import { authorizeDownload, listDownloads, mintDownloadUrl } from '@/lib/downloads/releases';
+import { AppError } from '@/lib/errors';
+import { LICENSE_KEY_PATTERN } from '@/lib/licenses/keys';
+import { createPurchaseSession } from '@/lib/payments/checkout';
+import { fulfilCheckoutSession } from '@/lib/payments/fulfil';
+import { STRIPE_API_VERSION, stripe } from '@/lib/payments/stripe';
+import { receiveStripeWebhook } from '@/lib/payments/webhook';
+import { seedReleases } from '@/prisma/demo-releases';
+import { startTestStripe, waitFor, type TestStripe } from '../support/stripe';
+import { createTestUser } from '../support/users';
+
+const RELEASE = 'software_v2';
+let payments: TestStripe;
+
+beforeAll(async () => {
+  payments = await startTestStripe();
+  // The seed (run before the suites) ships the releases; a bare database gets them here.
+  if (!(await db.release.findUnique({ where: { id: RELEASE } }))) await seedReleases();
+});
+
+afterAll(async () => {
+  await payments?.stop();
+});
+
+/** A Checkout Session made by the portal's own code for a fresh customer. */
+async function openSession() {
+  const user = await createTestUser();
+  const session = await createPurchaseSession({ userId: user.id, productType: 'base_product' });
+  return { userId: user.id, sessionId: session.sessionId, url: session.url };
+}
+
+async function paymentIntentOf(sessionId: string): Promise<string> {
+  const session = await stripe().checkout.sessions.retrieve(sessionId);
+  if (typeof session.payment_intent !== 'string') throw new Error('the session is not paid');
+  return session.payment_intent;
+}
+
+/** Rows fulfilment writes for one customer's session. */
+async function rowsFor(userId: number, sessionId: string) {
+  const purchases = await db.purchase.findMany({
+    where: { checkoutSessionId: sessionId },
+    select: { id: true },
+  });
+  const purchaseIds = purchases.map((p) => p.id);
+  const [items, licenses, invoices, anyLicense, anyInvoice] = await Promise.all([
+    db.purchaseItem.count({ where: { purchaseId: { in: purchaseIds } } }),
+    db.license.count({ where: { purchaseId: { in: purchaseIds } } }),
+    db.invoice.count({ where: { purchaseId: { in: purchaseIds } } }),
+    db.license.count({ where: { userId } }),
+    db.invoice.count({ where: { userId } }),
+  ]);
+  return {
+    purchases: purchases.length,
+    items,
+    licenses,
+    invoices,
+    userLicenses: anyLicense,
+    userInvoices: anyInvoice,
+  };
+}
+
+const ONE_OF_EACH = {
+  purchases: 1,
+  items: 1,
+  licenses: 1,
+  invoices: 1,
+  userLicenses: 1,
+  userInvoices: 1,
+};
+const NOTHING = {
+  purchases: 0,
+  items: 0,
+  licenses: 0,
+  invoices: 0,
+  userLicenses: 0,
+  userInvoices: 0,
+};
+
+/** The id of the first checkout.session.completed the emulator sent for a session. */
+async function completedEventFor(sessionId: string): Promise<string> {
+  return waitFor(async () => {
+    for (const delivery of payments.deliveries()) {
+      if (delivery.type !== 'checkout.session.completed') continue;
+      const payload = JSON.parse(await payments.eventPayload(delivery.eventId)) as {
+        data: { object: { id: string } };
+      };
+      if (payload.data.object.id === sessionId) return delivery.eventId;
+    }
+    return undefined;
+  }, `checkout.session.completed for ${sessionId}`);
+}
+
+/** The same event under another id, pretty-printed as Stripe sends it, and its signature. */
+function copyOfEvent(payload: string, id: string): { body: string; signature: string } {
+  const event = JSON.parse(payload) as Record<string, unknown>;
+  const body = JSON.stringify({ ...event, id }, null, 2);
+  return { body, signature: payments.sign(body) };
+}
+
+const denial = async (promise: Promise<unknown>): Promise<AppError> => {
+  const error: unknown = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  if (!(error instanceof AppError)) throw new Error(`expected an AppError, got ${String(error)}`);
+  return error;
+};
+
+describe('fulfilment', () => {
+  it('records nothing for a session that is not paid, and answers pending', async () => {
+    const { userId, sessionId } = await openSession();
+
+    const result = await fulfilCheckoutSession(sessionId, { userId });
+    expect(result).toEqual({ state: 'pending', paymentStatus: 'unpaid', sessionStatus: 'open' });
+
+    // A completed event claiming "paid" does not override what Stripe says about the session.
+    const session = await stripe().checkout.sessions.retrieve(sessionId);
+    const body = JSON.stringify(
+      {
+        id: `evt_forged_${randomBytes(6).toString('hex')}`,
+        object: 'event',
+        type: 'checkout.session.completed',
+        api_version: STRIPE_API_VERSION,
+        created: Math.floor(Date.now() / 1000),
+        livemode: false,
+        pending_webhooks: 1,
+        request: { id: null, idempotency_key: null },
+        data: { object: { ...session, status: 'complete', payment_status: 'paid' } },
+      },
+      null,
+      2,
+    );
+    const outcome = await receiveStripeWebhook(body, payments.sign(body));
+    expect(outcome).toEqual({ status: 200, result: 'processed' });
+
+    expect(await rowsFor(userId, sessionId)).toEqual(NOTHING);
+  });
+
+  it('a declined card leaves the session unpaid and records nothing', async () => {
+    const { userId, sessionId, url } = await openSession();
+    const declined = await payments.pay(url, {
+      cardNumber: '4000 0000 0000 0002',
+      cardExpiry: '12 / 34',
+      cardCvc: '123',
+      billingName: 'Ada Lovelace',
+    });
+    expect(declined.status).toBe(402);
+    expect((await fulfilCheckoutSession(sessionId)).state).toBe('pending');
+    expect(await rowsFor(userId, sessionId)).toEqual(NOTHING);
+  });
+
+  it('fulfils a paid session from the webhook alone: purchase, item, license and invoice', async () => {
+    const { userId, sessionId, url } = await openSession();
+    expect((await payments.pay(url)).status).toBe(303);
+    await payments.idle();
+
+    expect(await rowsFor(userId, sessionId)).toEqual(ONE_OF_EACH);
+    const purchase = await db.purchase.findUniqueOrThrow({
+      where: { checkoutSessionId: sessionId },
+      include: { items: true, license: true, invoice: true },
+    });
+    expect(purchase).toMatchObject({
+      userId,
+      amount: 35_900,
+      currency: 'usd',
+      status: 'COMPLETED',
+      paymentIntentId: await paymentIntentOf(sessionId),
+      items: [{ productType: 'base_product', amount: 35_900, quantity: 1 }],
+      license: { userId, status: 'ACTIVE', majorVersion: 2, productType: 'base_product' },
+      invoice: { userId, amount: 35_900, status: 'paid' },
+    });
+    expect(purchase.license?.key).toMatch(LICENSE_KEY_PATTERN);
+    expect(purchase.invoice?.number).toMatch(/^EMU-\d{4}$/);
+
+    // The success page calling afterwards finds the same purchase; another customer gets 404.
+    const again = await fulfilCheckoutSession(sessionId, { userId });
+    expect(again).toMatchObject({ state: 'fulfilled', created: false });
+    const stranger = await createTestUser();
+    expect((await denial(fulfilCheckoutSession(sessionId, { userId: stranger.id }))).status).toBe(
+      404,
+    );
+    await expect(fulfilCheckoutSession('cs_test_doesnotexist')).rejects.toMatchObject({
+      status: 404,
+    });
+  });
+
+  it.skipIf(isEmbeddedDatabase())(
+    'ten distinct events and five success calls at once: exactly one purchase, item, license, invoice',
+    async () => {
+      const { userId, sessionId, url } = await openSession();
+      // Keep the emulator's own delivery away until the burst is over.
+      await payments.down('unavailable');
+      try {
+        expect((await payments.pay(url)).status).toBe(303);
+        const original = await payments.eventPayload(await completedEventFor(sessionId));
+        expect(await rowsFor(userId, sessionId)).toEqual(NOTHING);
+
+        const tag = randomBytes(6).toString('hex');
+        const copies = Array.from({ length: 10 }, (_, i) =>
+          copyOfEvent(original, `evt_burst_${tag}_${i}`),
+        );
+        const [outcomes, fulfilments] = await Promise.all([
+          Promise.all(copies.map(({ body, signature }) => receiveStripeWebhook(body, signature))),
+          Promise.all(
+            Array.from({ length: 5 }, () => fulfilCheckoutSession(sessionId, { userId })),
+          ),
+        ]);
+        expect(outcomes).toEqual(
+          Array.from({ length: 10 }, () => ({ status: 200, result: 'processed' })),
+        );
+        const purchaseIds = new Set(
+          fulfilments.map((r) => (r.state === 'fulfilled' ? r.purchase.id : null)),
+        );
+        expect([...purchaseIds]).toEqual([expect.any(Number)]);
+        // At most one caller created it (a webhook may have won the race).
+        expect(
+          fulfilments.filter((r) => r.state === 'fulfilled' && r.created).length,
+        ).toBeLessThanOrEqual(1);
+        expect(await rowsFor(userId, sessionId)).toEqual(ONE_OF_EACH);
+
+        const events = await db.stripeEvent.findMany({
+          where: { id: { in: copies.map((_, i) => `evt_burst_${tag}_${i}`) } },
+        });
+        expect(events).toHaveLength(10);
+        for (const event of events) {
+          expect(event).toMatchObject({ attempts: 1, lastError: null });
+          expect(event.processedAt).toBeInstanceOf(Date);
+        }
+      } finally {
+        await payments.up();
+      }
+      // The emulator's retried original arrives too and changes nothing.
+      await payments.idle();
+      expect(await rowsFor(userId, sessionId)).toEqual(ONE_OF_EACH);
+    },
+  );
+
+  it('a fulfilment that fails once is retried by Stripe and completes, with nothing half-written', async () => {
+    const { userId, sessionId, url } = await openSession();
+    let faults = 0;
+    const seenBeforeRetry: Awaited<ReturnType<typeof rowsFor>>[] = [];
+    const errorsBeforeRetry: (string | null)[] = [];
+    let eventId: string | null = null;
+    payments.setHandler(async (raw, signature) => {
+      const parsed = JSON.parse(raw) as { id: string };
+      if (eventId === parsed.id) {
+        // A retry: what did the failed attempt leave behind?
+        seenBeforeRetry.push(await rowsFor(userId, sessionId));
+        const row = await db.stripeEvent.findUnique({ where: { id: parsed.id } });
+        errorsBeforeRetry.push(row?.lastError ?? null);
+      }
+      eventId = parsed.id;
+      return receiveStripeWebhook(raw, signature, {
+        fulfil: {
+          beforeCommit: () => {
+            faults += 1;
+            if (faults === 1) throw new Error('injected fault before commit');
+          },
+        },
+      });
+    });
+    try {
+      expect((await payments.pay(url)).status).toBe(303);
+      await payments.idle();
+    } finally {
+      payments.setHandler();
+    }
+
+    const id = await completedEventFor(sessionId);
+    const attempts = payments.received().filter((r) => r.eventId === id);
+    expect(attempts.map((r) => r.status)).toEqual([500, 200]);
+    expect(payments.deliveries().find((d) => d.eventId === id)).toMatchObject({
+      delivered: true,
+      attempts: 2,
+      lastStatus: 200,
+    });
+    expect(seenBeforeRetry).toEqual([NOTHING]);
+    expect(errorsBeforeRetry).toEqual(['injected fault before commit']);
+
+    const recorded = await db.stripeEvent.findUniqueOrThrow({ where: { id } });
+    expect(recorded.attempts).toBeGreaterThanOrEqual(2);
+    expect(recorded.processedAt).toBeInstanceOf(Date);
+    expect(recorded.lastError).toBeNull();
+    expect(await rowsFor(userId, sessionId)).toEqual(ONE_OF_EACH);
+  });
+});
+
+describe('refunds and disputes', () => {
+  /** A paid, fulfilled purchase and a download link minted while its license was active. */
+  async function boughtWithLink() {
+    const { userId, sessionId, url } = await openSession();
+    expect((await payments.pay(url)).status).toBe(303);
+    await payments.idle();
+    const link = await mintDownloadUrl(userId, RELEASE);
+    const query = new URL(link.url).searchParams;
+    const request = {
+      releaseId: link.releaseId,
+      platform: link.platform,
+      customer: query.get('customer'),
+      expires: query.get('expires'),
+      signature: query.get('signature'),
+    };
+    await expect(authorizeDownload(request)).resolves.toMatchObject({ sha256: link.sha256 });
+    const before = await listDownloads(userId);
+    expect(before.find((r) => r.id === RELEASE)).toMatchObject({ canDownload: true, reason: null });
+    return { userId, sessionId, request, paymentIntent: await paymentIntentOf(sessionId) };
+  }
+
+  async function expectSuspended(
+    userId: number,
+    sessionId: string,
+    request: Parameters<typeof authorizeDownload>[0],
+    reason: 'refunded' | 'disputed',
+  ) {
+    const purchase = await db.purchase.findUniqueOrThrow({
+      where: { checkoutSessionId: sessionId },
+      include: { license: true },
+    });
+    expect(purchase.status).toBe(reason === 'refunded' ? 'REFUNDED' : 'DISPUTED');
+    expect(purchase.license).toMatchObject({ status: 'SUSPENDED', suspendReason: reason });
+    expect(purchase.license?.suspendedAt).toBeInstanceOf(Date);
+
+    // The link minted before still has a valid signature and expiry, but the license is gone.
+    const refused = await denial(authorizeDownload(request));
+    expect(refused.status).toBe(403);
+    expect(refused.message).toMatch(/no longer active/);
+    const mint = await denial(mintDownloadUrl(userId, RELEASE));
+    expect(mint.status).toBe(403);
+
+    const listed = (await listDownloads(userId)).find((r) => r.id === RELEASE);
+    expect(listed).toMatchObject({ canDownload: false });
+    expect(listed?.reason).toMatch(/suspended/i);
+  }
+
+  it('a refund suspends the license and the links already handed out', async () => {
+    const { userId, sessionId, request, paymentIntent } = await boughtWithLink();
+    const refund = await payments.refund(paymentIntent);
+    expect(refund.status).toBe('succeeded');
+    await payments.idle();
+    const delivered = payments.received().filter((r) => r.type === 'charge.refunded');
+    expect(delivered.at(-1)).toMatchObject({ status: 200, result: 'processed' });
+    await expectSuspended(userId, sessionId, request, 'refunded');
+  });
+
+  it('a dispute suspends the license and the links already handed out', async () => {
+    const { userId, sessionId, request, paymentIntent } = await boughtWithLink();
+    payments.emulator.triggerDispute(paymentIntent);
+    await payments.idle();
+    const delivered = payments.received().filter((r) => r.type === 'charge.dispute.created');
+    expect(delivered.at(-1)).toMatchObject({ status: 200, result: 'processed' });
+    await expectSuspended(userId, sessionId, request, 'disputed');
+  });
+
+  it('a refund that arrives before the purchase was recorded fulfils, then suspends', async () => {
+    const { userId, sessionId, url } = await openSession();
+    await payments.down('unavailable');
+    try {
+      expect((await payments.pay(url)).status).toBe(303);
+      const paymentIntent = await paymentIntentOf(sessionId);
+      // The completed event has not got through; the refund event is handled first.
+      await payments.up();
+      payments.setHandler(async (raw, signature) => {
+        const type = (JSON.parse(raw) as { type: string }).type;
+        if (type === 'checkout.session.completed') {
+          return { status: 400, error: 'held back by the test' } as const;
+        }
+        return receiveStripeWebhook(raw, signature);
+      });
+      await payments.refund(paymentIntent);
+      await waitFor(
+        () => payments.received().find((r) => r.type === 'charge.refunded' && r.status === 200),
+        'charge.refunded',
+      );
+    } finally {
+      payments.setHandler();
+      await payments.up();
+    }
+    await payments.idle();
+    const purchase = await db.purchase.findUniqueOrThrow({
+      where: { checkoutSessionId: sessionId },
+      include: { license: true },
+    });
+    expect(purchase).toMatchObject({ userId, status: 'REFUNDED' });
+    expect(purchase.license).toMatchObject({ status: 'SUSPENDED', suspendReason: 'refunded' });
+  });
+});
