@@ -56,7 +56,9 @@ async function completedEvent(sessionId: string): Promise<{ id: string; payload:
     for (const delivery of payments.deliveries()) {
       if (delivery.type !== 'checkout.session.completed') continue;
       const payload = await payments.eventPayload(delivery.eventId);
-      if ((JSON.parse(payload) as Stripe.Event).data.object.id === sessionId) {
+      if (
+        (JSON.parse(payload) as { data: { object: { id: string } } }).data.object.id === sessionId
+      ) {
         return { id: delivery.eventId, payload };
       }
     }

@@ -1,0 +1,136 @@
+/**
+ * Checkout's return URLs (lib/payments/checkout.ts): only absolute http(s) URLs without
+ * credentials on the portal's origin or a configured one, so a crafted request cannot make Stripe
+ * send a paying customer elsewhere; and the session id placeholder Stripe fills in.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { getEnv } from '@/lib/env';
+import { AppError } from '@/lib/errors';
+import {
+  allowedReturnOrigins,
+  checkReturnUrl,
+  SESSION_ID_PLACEHOLDER,
+  withSessionId,
+} from '@/lib/payments/checkout';
+
+const PORTAL = 'https://portal.sense-security.test';
+const SIBLING = 'https://app.sense-security.test';
+const saved = {
+  APP_URL: process.env.APP_URL,
+  NEXTAUTH_URL: process.env.NEXTAUTH_URL,
+  CHECKOUT_ALLOWED_ORIGINS: process.env.CHECKOUT_ALLOWED_ORIGINS,
+};
+
+beforeAll(() => {
+  process.env.APP_URL = PORTAL;
+  delete process.env.NEXTAUTH_URL;
+  process.env.CHECKOUT_ALLOWED_ORIGINS = `${SIBLING}/ignored/path, http://localhost:4000`;
+  if (getEnv().appUrl !== PORTAL) {
+    throw new Error('getEnv() was read before this file set APP_URL; it is cached on first use');
+  }
+});
+
+afterAll(() => {
+  for (const [key, value] of Object.entries(saved)) {
+    if (value === undefined) delete process.env[key];
+    else process.env[key] = value;
+  }
+});
+
+function refusal(value: string): AppError {
+  try {
+    checkReturnUrl(value, 'successUrl');
+  } catch (error) {
+    if (error instanceof AppError) return error;
+    throw error;
+  }
+  throw new Error(`${value} was accepted`);
+}
+
+describe('checkReturnUrl', () => {
+  it('allows the portal and the configured origins (by origin, not path)', () => {
+    expect(allowedReturnOrigins()).toEqual([PORTAL, SIBLING, 'http://localhost:4000']);
+    for (const url of [
+      `${PORTAL}/purchases/success`,
+      `${PORTAL}/purchases/success?session_id=${SESSION_ID_PLACEHOLDER}`,
+      `${PORTAL}:443/purchases`,
+      `${SIBLING}/checkout/done#top`,
+      'http://localhost:4000/x',
+      'HTTPS://PORTAL.SENSE-SECURITY.TEST/purchases',
+    ]) {
+      expect(checkReturnUrl(url, 'successUrl')).toBe(url);
+    }
+  });
+
+  it.each([
+    ['a foreign origin', 'https://evil.example/purchases/success'],
+    ['a look-alike suffix', 'https://portal.sense-security.test.evil.example/x'],
+    ['a look-alike prefix', 'https://evilportal.sense-security.test/x'],
+    ['a subdomain of the portal', 'https://x.portal.sense-security.test/x'],
+    ['plain http for an https origin', 'http://portal.sense-security.test/x'],
+    ['another port', 'https://portal.sense-security.test:8443/x'],
+    ['https for an http origin', 'https://localhost:4000/x'],
+    ['credentials', 'https://user:pass@portal.sense-security.test/x'],
+    ['a user name alone', 'https://user@portal.sense-security.test/x'],
+    ['credentials that hide the real host', 'https://portal.sense-security.test@evil.example/x'],
+    ['javascript:', 'javascript:alert(document.domain)'],
+    ['javascript: with odd case and spaces', ' JavaScript:alert(1)'],
+    ['data:', 'data:text/html,<script>alert(1)</script>'],
+    ['file:', 'file:///etc/passwd'],
+    ['an IP address', 'https://127.0.0.1/x'],
+  ])('refuses %s', (_, url) => {
+    const error = refusal(url);
+    expect(error).toMatchObject({ status: 400, code: 'URL_NOT_ALLOWED' });
+    expect(error.message).toBe('successUrl must be on an allowed origin');
+  });
+
+  it.each([
+    ['a relative path', '/purchases/success'],
+    ['a protocol-relative URL', '//evil.example/x'],
+    ['an empty string', ''],
+    ['a bare host', 'portal.sense-security.test/x'],
+  ])('refuses %s as not absolute', (_, url) => {
+    const error = refusal(url);
+    expect(error).toMatchObject({ status: 400, code: 'URL_NOT_ALLOWED' });
+    expect(error.message).toBe('successUrl must be an absolute URL');
+    expect(error.details).toEqual(['successUrl: must be an absolute URL']);
+  });
+
+  it('names the field and the allowed origins in the error details', () => {
+    try {
+      checkReturnUrl('https://evil.example/x', 'cancelUrl');
+      throw new Error('accepted');
+    } catch (error) {
+      expect(error).toBeInstanceOf(AppError);
+      expect((error as AppError).details[0]).toContain('cancelUrl: origin https://evil.example');
+      expect((error as AppError).details[0]).toContain(PORTAL);
+    }
+  });
+});
+
+describe('withSessionId', () => {
+  it.each([
+    [`${PORTAL}/purchases/success`, `${PORTAL}/purchases/success?session_id={CHECKOUT_SESSION_ID}`],
+    [`${PORTAL}/s?from=buy`, `${PORTAL}/s?from=buy&session_id={CHECKOUT_SESSION_ID}`],
+    [`${PORTAL}/s#receipt`, `${PORTAL}/s?session_id={CHECKOUT_SESSION_ID}#receipt`],
+    [`${PORTAL}/s?a=1#x?y`, `${PORTAL}/s?a=1&session_id={CHECKOUT_SESSION_ID}#x?y`],
+    [
+      `${PORTAL}/s?session_id={CHECKOUT_SESSION_ID}`,
+      `${PORTAL}/s?session_id={CHECKOUT_SESSION_ID}`,
+    ],
+    [`${PORTAL}/s?id={CHECKOUT_SESSION_ID}&x=1`, `${PORTAL}/s?id={CHECKOUT_SESSION_ID}&x=1`],
+  ])('%s → %s', (input, output) => {
+    expect(withSessionId(input)).toBe(output);
+    expect(withSessionId(output)).toBe(output);
+    // What Stripe does on success: the placeholder becomes the session id, once.
+    const filled = output.replace(SESSION_ID_PLACEHOLDER, 'cs_test_123');
+    expect(filled.split('cs_test_123')).toHaveLength(2);
+    expect(filled).not.toContain('{');
+  });
+
+  it('passes the default success URL check and keeps the placeholder intact', () => {
+    const url = withSessionId(checkReturnUrl(`${PORTAL}/purchases/success`, 'successUrl'));
+    expect(url).toContain(SESSION_ID_PLACEHOLDER);
+    expect(checkReturnUrl(url, 'successUrl')).toBe(url);
+  });
+});

@@ -1,0 +1,143 @@
+/**
+ * Signed download links (lib/downloads/signing.ts) and Range headers (lib/downloads/range.ts):
+ * every field of a grant is covered by the signature, expiry is checked after it, the comparison
+ * is constant-time, and single byte ranges are parsed as RFC 9110 describes.
+ */
+import { createHmac } from 'node:crypto';
+import * as crypto from 'node:crypto';
+import { describe, expect, it, vi } from 'vitest';
+import { parseRange } from '@/lib/downloads/range';
+import { signGrant, verifyGrant, type DownloadGrant } from '@/lib/downloads/signing';
+
+vi.mock('node:crypto', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('node:crypto')>();
+  return { ...actual, timingSafeEqual: vi.fn(actual.timingSafeEqual) };
+});
+
+const SECRET = 'download-signing-secret-for-tests-0123456789';
+const NOW = 1_800_000_000;
+const grant: DownloadGrant = {
+  releaseId: 'software_v2',
+  platform: 'linux-x64',
+  userId: 42,
+  expires: NOW + 300,
+};
+
+describe('signed download grants', () => {
+  const signature = signGrant(grant, SECRET);
+
+  it('signs as base64url HMAC-SHA256 and verifies its own signature', () => {
+    expect(signature).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    const expected = createHmac('sha256', SECRET)
+      .update(['download-v1', 'software_v2', 'linux-x64', '42', String(NOW + 300)].join('\n'))
+      .digest('base64url');
+    expect(signature).toBe(expected);
+    expect(verifyGrant(grant, signature, SECRET, NOW)).toBe('valid');
+  });
+
+  it.each<[string, Partial<DownloadGrant>]>([
+    ['another release', { releaseId: 'software_v1' }],
+    ['another platform', { platform: 'windows-x64' }],
+    ['another customer', { userId: 43 }],
+    ['a later expiry', { expires: NOW + 3600 }],
+    ['an earlier expiry', { expires: NOW + 299 }],
+  ])('is invalid for %s', (_, change) => {
+    expect(verifyGrant({ ...grant, ...change }, signature, SECRET, NOW)).toBe('invalid');
+  });
+
+  it('does not let field boundaries shift (release "a\\nb" is not release "a" on platform "b")', () => {
+    const shifted = signGrant(
+      { ...grant, releaseId: 'software_v2\nlinux-x64', platform: '' },
+      SECRET,
+    );
+    expect(shifted).not.toBe(signature);
+    expect(verifyGrant(grant, shifted, SECRET, NOW)).toBe('invalid');
+  });
+
+  it('is invalid under another secret', () => {
+    expect(verifyGrant(grant, signature, `${SECRET}-rotated`, NOW)).toBe('invalid');
+    expect(
+      verifyGrant(grant, signGrant(grant, 'another-secret-0123456789abcdef0123'), SECRET, NOW),
+    ).toBe('invalid');
+  });
+
+  it('expires after its second, not before; an expired link with a bad signature is just invalid', () => {
+    expect(verifyGrant(grant, signature, SECRET, NOW + 300)).toBe('valid');
+    expect(verifyGrant(grant, signature, SECRET, NOW + 301)).toBe('expired');
+    expect(verifyGrant(grant, 'A'.repeat(43), SECRET, NOW + 301)).toBe('invalid');
+  });
+
+  it('refuses malformed signatures without throwing', () => {
+    const flipped = (signature[0] === 'A' ? 'B' : 'A') + signature.slice(1);
+    for (const bad of [
+      '',
+      flipped,
+      signature.slice(0, 42),
+      `${signature}A`,
+      `${signature}=`,
+      signature.replaceAll('-', '+').replaceAll('_', '/'),
+      Buffer.from(signature, 'base64url').toString('hex'),
+      `${signature.slice(0, 42)}!`,
+      '\u0000'.repeat(43),
+    ]) {
+      if (bad === signature) continue; // the +/ variant equals it when neither occurs
+      expect(verifyGrant(grant, bad, SECRET, NOW)).toBe('invalid');
+    }
+  });
+
+  it('compares same-length signatures with timingSafeEqual, wherever they differ', () => {
+    const compare = vi.mocked(crypto.timingSafeEqual);
+    const last = signature.at(-1) === 'A' ? 'Q' : 'A';
+    const early = (signature[0] === 'A' ? 'B' : 'A') + signature.slice(1);
+    const late = signature.slice(0, 42) + last;
+    for (const candidate of [early, late, signature]) {
+      compare.mockClear();
+      verifyGrant(grant, candidate, SECRET, NOW);
+      expect(compare).toHaveBeenCalledTimes(1);
+      const [a, b] = compare.mock.calls[0] ?? [];
+      expect((a as Buffer).length).toBe(32);
+      expect((b as Buffer).length).toBe(32);
+    }
+    expect(verifyGrant(grant, early, SECRET, NOW)).toBe('invalid');
+    expect(verifyGrant(grant, late, SECRET, NOW)).toBe('invalid');
+  });
+});
+
+describe('parseRange', () => {
+  const size = 1000;
+  it.each<[string | null, number, ReturnType<typeof parseRange>]>([
+    [null, size, null],
+    ['', size, null],
+    ['bytes=0-99', size, { start: 0, end: 99 }],
+    ['bytes=0-0', size, { start: 0, end: 0 }],
+    ['bytes=100-', size, { start: 100, end: 999 }],
+    ['bytes=999-', size, { start: 999, end: 999 }],
+    ['bytes=999-999', size, { start: 999, end: 999 }],
+    ['bytes=500-5000', size, { start: 500, end: 999 }],
+    ['bytes=0-99999999999999999999', size, { start: 0, end: 999 }],
+    ['bytes=-100', size, { start: 900, end: 999 }],
+    ['bytes=-1', size, { start: 999, end: 999 }],
+    ['bytes=-5000', size, { start: 0, end: 999 }],
+    ['BYTES=10-19', size, { start: 10, end: 19 }],
+    ['bytes= 10 - 19 ', size, { start: 10, end: 19 }],
+    // Unsatisfiable: 416 with Content-Range: bytes */size.
+    ['bytes=1000-', size, 'unsatisfiable'],
+    ['bytes=1000-1001', size, 'unsatisfiable'],
+    ['bytes=99999999999999999999-', size, 'unsatisfiable'],
+    ['bytes=-0', size, 'unsatisfiable'],
+    ['bytes=20-10', size, 'unsatisfiable'],
+    ['bytes=0-', 0, 'unsatisfiable'],
+    ['bytes=-5', 0, 'unsatisfiable'],
+    // Not a single byte range the server must honour: the whole file (200).
+    ['bytes=', size, null],
+    ['bytes=-', size, null],
+    ['bytes=0-9,20-29', size, null],
+    ['bytes=-5-10', size, null],
+    ['bytes=1.5-3', size, null],
+    ['bytes=0x10-20', size, null],
+    ['items=0-9', size, null],
+    ['0-9', size, null],
+  ])('%j of a %i-byte file', (header, fileSize, expected) => {
+    expect(parseRange(header, fileSize)).toEqual(expected);
+  });
+});
