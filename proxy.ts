@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { SESSION_COOKIE_NAMES } from '@/lib/auth/cookies';
+import { getEnv } from '@/lib/env';
 import { preflightHeaders } from '@/lib/http/cors';
 import { contentSecurityPolicy, newNonce } from '@/lib/http/security-headers';
 
@@ -31,6 +32,41 @@ function isApiPath(pathname: string): boolean {
 }
 
 const MAX_PAGE_BODY_BYTES = 64 * 1024;
+
+/**
+ * Stripe's additions to the page CSP. The buy and add-card forms redirect to Stripe's hosted
+ * Checkout (the emulator's origin offline); before hydration that is a plain form post answered
+ * by a 303, which `form-action` governs, so that origin is allowed as a form target. With a
+ * publishable key, embedded Checkout needs Stripe.js and its frames.
+ */
+function stripeSources(): Record<string, string[]> {
+  const stripe = getEnv().stripe;
+  const checkout =
+    stripe.mode === 'emulator' ? new URL(stripe.apiUrl).origin : 'https://checkout.stripe.com';
+  const sources: Record<string, string[]> = { 'form-action': [checkout] };
+  if (stripe.publishableKey) {
+    sources['script-src'] = ['https://js.stripe.com'];
+    sources['frame-src'] = [
+      'https://js.stripe.com',
+      'https://*.js.stripe.com',
+      'https://checkout.stripe.com',
+      'https://hooks.stripe.com',
+    ];
+    sources['connect-src'] = ['https://api.stripe.com', 'https://checkout.stripe.com'];
+    sources['img-src'] = ['https://*.stripe.com'];
+  }
+  return sources;
+}
+
+function withSources(csp: string, extra: Record<string, string[]>): string {
+  const directives = csp.split('; ');
+  for (const [name, values] of Object.entries(extra)) {
+    const index = directives.findIndex((d) => d === name || d.startsWith(`${name} `));
+    if (index === -1) directives.push(`${name} 'self' ${values.join(' ')}`);
+    else directives[index] = `${directives[index]} ${values.join(' ')}`;
+  }
+  return directives.join('; ');
+}
 
 /**
  * Bodies for pages, server actions and NextAuth must declare their length and
@@ -78,7 +114,10 @@ export function proxy(request: NextRequest) {
   }
 
   const nonce = newNonce();
-  const csp = contentSecurityPolicy(nonce, process.env.NODE_ENV !== 'production');
+  const csp = withSources(
+    contentSecurityPolicy(nonce, process.env.NODE_ENV !== 'production'),
+    stripeSources(),
+  );
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set('x-nonce', nonce);
   requestHeaders.set('x-portal-path', `${pathname}${search}`);

@@ -1,5 +1,6 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
+import type Stripe from 'stripe';
 import { getEnv } from '@/lib/env';
 import { AppError } from '@/lib/errors';
 import { product, type ProductType } from './catalogue';
@@ -80,6 +81,40 @@ function view(session: {
   };
 }
 
+/** Everything a purchase session says, whichever way Checkout is shown. */
+async function purchaseSessionParams(
+  userId: number,
+  productType: ProductType,
+): Promise<Stripe.Checkout.SessionCreateParams> {
+  const item = product(productType);
+  const customer = await ensureStripeCustomer(userId);
+  const metadata: CheckoutMetadata = {
+    portalUserId: String(userId),
+    productType: item.type,
+  };
+  return {
+    mode: 'payment',
+    customer,
+    client_reference_id: String(userId),
+    line_items: [
+      {
+        quantity: 1,
+        price_data: {
+          currency: item.currency,
+          unit_amount: item.amount,
+          product_data: { name: item.name },
+        },
+      },
+    ],
+    invoice_creation: {
+      enabled: true,
+      invoice_data: { description: item.description, metadata: { ...metadata } },
+    },
+    payment_intent_data: { description: item.description, metadata: { ...metadata } },
+    metadata: { ...metadata },
+  };
+}
+
 export async function createPurchaseSession(
   request: CheckoutRequest,
 ): Promise<CheckoutSessionView> {
@@ -91,39 +126,51 @@ export async function createPurchaseSession(
     request.cancelUrl ?? `${appUrl}/purchases?checkout=cancelled`,
     'cancelUrl',
   );
-  const item = product(request.productType);
-  const customer = await ensureStripeCustomer(request.userId);
-  const metadata: CheckoutMetadata = {
-    portalUserId: String(request.userId),
-    productType: item.type,
-  };
+  const params = await purchaseSessionParams(request.userId, request.productType);
   const session = await stripe().checkout.sessions.create(
-    {
-      mode: 'payment',
-      customer,
-      client_reference_id: String(request.userId),
-      line_items: [
-        {
-          quantity: 1,
-          price_data: {
-            currency: item.currency,
-            unit_amount: item.amount,
-            product_data: { name: item.name },
-          },
-        },
-      ],
-      invoice_creation: {
-        enabled: true,
-        invoice_data: { description: item.description, metadata: { ...metadata } },
-      },
-      payment_intent_data: { description: item.description, metadata: { ...metadata } },
-      metadata: { ...metadata },
-      success_url: successUrl,
-      cancel_url: cancelUrl,
-    },
+    { ...params, success_url: successUrl, cancel_url: cancelUrl },
     { idempotencyKey: `portal-checkout-${request.userId}-${randomUUID()}` },
   );
   return view(session);
+}
+
+/** Embedded Checkout is used only with a publishable key (it needs Stripe.js from Stripe's servers). */
+export function embeddedCheckoutKey(): string | null {
+  return getEnv().stripe.publishableKey;
+}
+
+export interface EmbeddedCheckoutView {
+  sessionId: string;
+  clientSecret: string;
+  expiresAt: Date;
+}
+
+/**
+ * The same purchase shown inside the portal by Stripe.js (`ui_mode: embedded_page`): the browser
+ * gets the session's client secret instead of a URL and comes back to the success page.
+ */
+export async function createEmbeddedPurchaseSession(request: {
+  userId: number;
+  productType: ProductType;
+  returnUrl?: string;
+}): Promise<EmbeddedCheckoutView> {
+  const appUrl = getEnv().appUrl;
+  const returnUrl = withSessionId(
+    checkReturnUrl(request.returnUrl ?? `${appUrl}/purchases/success`, 'returnUrl'),
+  );
+  const params = await purchaseSessionParams(request.userId, request.productType);
+  const session = await stripe().checkout.sessions.create(
+    { ...params, ui_mode: 'embedded_page', return_url: returnUrl },
+    { idempotencyKey: `portal-checkout-embedded-${request.userId}-${randomUUID()}` },
+  );
+  if (!session.client_secret) {
+    throw new AppError(502, 'PAYMENT_PROVIDER_UNAVAILABLE', 'Stripe gave no client secret');
+  }
+  return {
+    sessionId: session.id,
+    clientSecret: session.client_secret,
+    expiresAt: new Date(session.expires_at * 1000),
+  };
 }
 
 export async function createSetupSession(request: {
