@@ -10,6 +10,9 @@ const NAV = [
   { href: '/dashboard', label: 'Dashboard' },
   { href: '/contracts', label: 'Contracts' },
   { href: '/purchases', label: 'Purchases' },
+  { href: '/billing', label: 'Billing' },
+  { href: '/licenses', label: 'Licenses' },
+  { href: '/downloads', label: 'Downloads' },
   { href: '/support', label: 'Support' },
   { href: '/account/profile', label: 'Account', match: '/account' },
 ];
@@ -26,7 +29,7 @@ export function PortalNav({ userName }: { userName: string }) {
         aria-current={active ? 'page' : undefined}
         onClick={() => setOpen(false)}
         className={cn(
-          'rounded-lg px-3 py-2 text-sm font-medium',
+          'rounded-lg px-3 py-2 text-sm font-medium lg:px-2.5 xl:px-3',
           active
             ? 'bg-brand-50 text-brand-700 dark:bg-slate-800 dark:text-white'
             : 'text-slate-600 hover:bg-slate-100 hover:text-slate-900 dark:text-slate-300 dark:hover:bg-slate-800 dark:hover:text-white',
@@ -42,16 +45,18 @@ export function PortalNav({ userName }: { userName: string }) {
         <Link href="/dashboard" className="text-base font-bold text-brand-700 dark:text-white">
           Sense Security
         </Link>
-        <nav aria-label="Main" className="hidden items-center gap-1 md:flex">
+        <nav aria-label="Main" className="hidden items-center gap-1 lg:flex">
           {links}
         </nav>
-        <div className="hidden items-center gap-3 md:flex">
-          <span className="text-sm text-slate-500 dark:text-slate-400">{userName}</span>
+        <div className="hidden items-center gap-3 lg:flex">
+          <span className="hidden max-w-48 truncate text-sm text-slate-500 xl:inline dark:text-slate-400">
+            {userName}
+          </span>
           <SignOutButton />
         </div>
         <button
           type="button"
-          className="rounded-lg p-2 md:hidden"
+          className="rounded-lg p-2 lg:hidden"
           aria-expanded={open}
           aria-controls="mobile-nav"
           onClick={() => setOpen((v) => !v)}
@@ -71,7 +76,7 @@ export function PortalNav({ userName }: { userName: string }) {
         <nav
           id="mobile-nav"
           aria-label="Main"
-          className="flex flex-col gap-1 border-t border-slate-200 px-4 py-3 md:hidden dark:border-slate-800"
+          className="flex flex-col gap-1 border-t border-slate-200 px-4 py-3 lg:hidden dark:border-slate-800"
         >
           {links}
           <div className="mt-2 flex items-center justify-between">

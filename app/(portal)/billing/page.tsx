@@ -1,0 +1,121 @@
+import type { Metadata } from 'next';
+import { PageHeader } from '@/components/layout/page-header';
+import { AddCardButton } from '@/components/payments/add-card-button';
+import { InvoiceList } from '@/components/payments/invoice-list';
+import { RemoveCardButton } from '@/components/payments/remove-card-button';
+import { statusLabel } from '@/components/payments/status-badges';
+import { Alert } from '@/components/ui/alert';
+import { Badge } from '@/components/ui/badge';
+import { Card, EmptyState } from '@/components/ui/card';
+import { Pagination } from '@/components/ui/pagination';
+import { requireSession } from '@/lib/auth/guards';
+import { listInvoices, listPaymentMethods } from '@/lib/payments/billing';
+import { pageQuery } from '@/lib/validations/billing-forms';
+import { addCardAction, removeCardAction } from './actions';
+
+export const metadata: Metadata = { title: 'Billing' };
+
+const PAGE_SIZE = 10;
+
+type SearchParams = Record<string, string | string[] | undefined>;
+
+const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+
+const expiry = (month: number, year: number) =>
+  `${String(month).padStart(2, '0')}/${String(year).slice(-2)}`;
+
+export default async function BillingPage({
+  searchParams,
+}: {
+  searchParams: Promise<SearchParams>;
+}) {
+  const session = await requireSession();
+  const query = await searchParams;
+  const page = pageQuery.parse(first(query.page));
+  const [cards, invoices] = await Promise.all([
+    listPaymentMethods(session.user.id),
+    listInvoices(session.user.id, page, PAGE_SIZE),
+  ]);
+  const now = new Date();
+  const thisMonth = now.getUTCFullYear() * 12 + now.getUTCMonth() + 1;
+
+  return (
+    <>
+      <PageHeader title="Billing" description="Your saved cards and invoices." />
+      {first(query.card) === 'added' ? (
+        <div className="mb-4">
+          <Alert tone="success">Your card was saved.</Alert>
+        </div>
+      ) : null}
+      <Card
+        title="Payment methods"
+        description="Cards saved with Stripe for future payments. Sense Security never sees the full number."
+        actions={<AddCardButton action={addCardAction} />}
+        className="mb-6"
+      >
+        {cards.length > 0 ? (
+          <ul className="divide-y divide-slate-200 dark:divide-slate-800">
+            {cards.map((card) => {
+              const name = `${statusLabel(card.brand)} ending in ${card.last4}`;
+              const expired = card.expYear * 12 + card.expMonth < thisMonth;
+              return (
+                <li
+                  key={card.id}
+                  className="flex flex-wrap items-center justify-between gap-3 py-3"
+                  aria-label={name}
+                >
+                  <div className="flex items-center gap-3">
+                    <span
+                      aria-hidden="true"
+                      className="inline-flex h-8 w-12 items-center justify-center rounded-md border border-slate-300 text-[10px] font-bold tracking-wide uppercase dark:border-slate-700"
+                    >
+                      {card.brand}
+                    </span>
+                    <div>
+                      <p className="text-sm font-medium">
+                        {statusLabel(card.brand)} •••• {card.last4}
+                      </p>
+                      <p className="text-xs text-slate-500 dark:text-slate-400">
+                        {expired ? 'Expired' : 'Expires'} {expiry(card.expMonth, card.expYear)}
+                      </p>
+                    </div>
+                    {card.isDefault ? <Badge tone="blue">Default</Badge> : null}
+                  </div>
+                  <RemoveCardButton
+                    paymentMethodId={card.id}
+                    description={name}
+                    action={removeCardAction}
+                  />
+                </li>
+              );
+            })}
+          </ul>
+        ) : (
+          <EmptyState title="No saved cards">
+            Cards you save here, or while buying, can be used for future payments.
+          </EmptyState>
+        )}
+      </Card>
+      <Card title="Invoices" description="One per purchase, issued by Stripe.">
+        {invoices.items.length > 0 ? (
+          <>
+            <InvoiceList invoices={invoices.items} />
+            <Pagination
+              className="mt-4"
+              label="Invoice pages"
+              page={invoices.page}
+              totalPages={invoices.totalPages}
+              basePath="/billing"
+            />
+          </>
+        ) : (
+          <EmptyState title={invoices.total > 0 ? 'This page is empty' : 'No invoices yet'}>
+            {invoices.total > 0
+              ? 'There are fewer invoices than that; go back to the first page.'
+              : 'Your purchases’ invoices show up here.'}
+          </EmptyState>
+        )}
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,100 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { LicenseKey } from '@/components/payments/license-key';
+import { Alert } from '@/components/ui/alert';
+import { buttonClass } from '@/components/ui/button';
+import { Card } from '@/components/ui/card';
+import { requireSession } from '@/lib/auth/guards';
+import { orNotFound } from '@/lib/http/page-errors';
+import { formatMoney } from '@/lib/payments/catalogue';
+import { fulfilCheckoutSession } from '@/lib/payments/fulfil';
+import { purchaseId } from '@/lib/payments/views';
+import { checkoutSessionIdQuery } from '@/lib/validations/billing-forms';
+
+export const metadata: Metadata = { title: 'Thank you' };
+
+const linkClass = 'font-medium text-brand-600 hover:underline dark:text-brand-100';
+
+type SearchParams = Record<string, string | string[] | undefined>;
+
+/**
+ * Where Stripe sends the browser after paying. It fulfils the session itself (the same idempotent
+ * function the webhook calls), so the license shows even when the webhook has not arrived yet.
+ * An unknown or another customer's session is a 404, decided before anything streams (no
+ * loading.tsx above this route).
+ */
+export default async function CheckoutSuccessPage({
+  searchParams,
+}: {
+  searchParams: Promise<SearchParams>;
+}) {
+  const session = await requireSession();
+  const raw = (await searchParams).session_id;
+  const sessionId = checkoutSessionIdQuery.safeParse(Array.isArray(raw) ? raw[0] : raw);
+  if (!sessionId.success) notFound();
+  const result = await orNotFound(
+    fulfilCheckoutSession(sessionId.data, { userId: session.user.id }),
+  );
+
+  if (result.state === 'pending') {
+    const expired = result.sessionStatus === 'expired';
+    return (
+      <>
+        <h1 className="mb-4 text-2xl font-bold tracking-tight">
+          {expired ? 'This checkout has expired' : 'Your payment is not confirmed yet'}
+        </h1>
+        <Alert tone="info">
+          {expired
+            ? 'Nothing was charged. You can start a new purchase from the purchases page.'
+            : 'Stripe has not confirmed the payment yet (its status is “unpaid”). This can take a moment; refresh this page to check again. Nothing is recorded until the payment is confirmed.'}
+        </Alert>
+        <p className="mt-4 flex flex-wrap gap-3">
+          {expired ? null : (
+            <Link
+              href={`/purchases/success?session_id=${encodeURIComponent(sessionId.data)}`}
+              className={buttonClass('primary')}
+            >
+              Refresh
+            </Link>
+          )}
+          <Link href="/purchases" className={buttonClass('secondary')}>
+            Back to purchases
+          </Link>
+        </p>
+      </>
+    );
+  }
+
+  const { purchase } = result;
+  return (
+    <>
+      <h1 className="mb-1 text-2xl font-bold tracking-tight">Thank you for your purchase</h1>
+      <p className="mb-6 text-sm text-slate-500 dark:text-slate-400">
+        {formatMoney(purchase.amount, purchase.currency)} paid ·{' '}
+        {purchase.items.map((i) => i.description).join(', ')} · {purchaseId(purchase.id)}
+      </p>
+      <Card
+        title="Your license key"
+        description="Enter it when Sense Base asks for it during installation. It is also on the licenses page."
+      >
+        {purchase.license ? (
+          <LicenseKey value={purchase.license.key} />
+        ) : (
+          <p className="text-sm">Your license is being issued; it will be on the licenses page.</p>
+        )}
+      </Card>
+      <p className="mt-6 flex flex-wrap gap-x-6 gap-y-2 text-sm">
+        <Link href="/downloads" className={linkClass}>
+          Download Sense Base
+        </Link>
+        <Link href={`/purchases/${purchaseId(purchase.id)}`} className={linkClass}>
+          View the receipt
+        </Link>
+        <Link href="/licenses" className={linkClass}>
+          All license keys
+        </Link>
+      </p>
+    </>
+  );
+}

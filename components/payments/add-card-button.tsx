@@ -1,0 +1,26 @@
+'use client';
+
+import { useActionState } from 'react';
+import { SubmitButton } from '@/components/ui/button';
+import type { ActionState } from '@/lib/actions/validated-action';
+
+/** Starts Stripe's "save a card" page (a setup-mode Checkout Session). */
+export function AddCardButton({
+  action,
+}: {
+  action: (state: ActionState, formData: FormData) => Promise<ActionState>;
+}) {
+  const [state, formAction] = useActionState(action, {});
+  return (
+    <form action={formAction}>
+      <SubmitButton variant="secondary" pendingText="Opening Stripe…" className="px-3 py-1.5">
+        Add a card
+      </SubmitButton>
+      {state.error ? (
+        <p role="alert" className="mt-1 text-xs text-red-600 dark:text-red-400">
+          {state.error}
+        </p>
+      ) : null}
+    </form>
+  );
+}
