@@ -29,7 +29,7 @@ export function PortalNav({ userName }: { userName: string }) {
         aria-current={active ? 'page' : undefined}
         onClick={() => setOpen(false)}
         className={cn(
-          'rounded-lg px-3 py-2 text-sm font-medium lg:px-2.5 xl:px-3',
+          'rounded-lg px-3 py-2 text-sm font-medium whitespace-nowrap lg:px-2',
           active
             ? 'bg-brand-50 text-brand-700 dark:bg-slate-800 dark:text-white'
             : 'text-slate-600 hover:bg-slate-100 hover:text-slate-900 dark:text-slate-300 dark:hover:bg-slate-800 dark:hover:text-white',
@@ -42,14 +42,17 @@ export function PortalNav({ userName }: { userName: string }) {
   return (
     <header className="border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
       <div className="mx-auto flex max-w-6xl items-center justify-between gap-4 px-4 py-3">
-        <Link href="/dashboard" className="text-base font-bold text-brand-700 dark:text-white">
+        <Link
+          href="/dashboard"
+          className="shrink-0 text-base font-bold whitespace-nowrap text-brand-700 dark:text-white"
+        >
           Sense Security
         </Link>
         <nav aria-label="Main" className="hidden items-center gap-1 lg:flex">
           {links}
         </nav>
-        <div className="hidden items-center gap-3 lg:flex">
-          <span className="hidden max-w-48 truncate text-sm text-slate-500 xl:inline dark:text-slate-400">
+        <div className="hidden shrink-0 items-center gap-3 whitespace-nowrap lg:flex">
+          <span className="hidden max-w-36 truncate text-sm text-slate-500 xl:inline dark:text-slate-400">
             {userName}
           </span>
           <SignOutButton />

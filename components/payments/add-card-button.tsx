@@ -13,7 +13,11 @@ export function AddCardButton({
   const [state, formAction] = useActionState(action, {});
   return (
     <form action={formAction}>
-      <SubmitButton variant="secondary" pendingText="Opening Stripe…" className="px-3 py-1.5">
+      <SubmitButton
+        variant="secondary"
+        pendingText="Opening Stripe…"
+        className="px-3 py-1.5 whitespace-nowrap"
+      >
         Add a card
       </SubmitButton>
       {state.error ? (

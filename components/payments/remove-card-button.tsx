@@ -31,7 +31,7 @@ export function RemoveCardButton({
         type="button"
         onClick={() => dialog.current?.showModal()}
         aria-label={`Remove ${description}`}
-        className={buttonClass('ghost', 'px-3 py-1.5 text-red-700 dark:text-red-300')}
+        className={buttonClass('secondary', 'px-3 py-1.5')}
       >
         Remove
       </button>

@@ -30,6 +30,23 @@ function fileSize(bytes: number): string {
   return `${value.toFixed(value < 10 ? 1 : 0)} ${units[unit]}`;
 }
 
+function LockIcon() {
+  return (
+    <svg
+      viewBox="0 0 20 20"
+      fill="currentColor"
+      aria-hidden="true"
+      className="mt-0.5 h-4 w-4 shrink-0"
+    >
+      <path
+        fillRule="evenodd"
+        d="M10 1a4.5 4.5 0 0 0-4.5 4.5V9H5a2 2 0 0 0-2 2v6a2 2 0 0 0 2 2h10a2 2 0 0 0 2-2v-6a2 2 0 0 0-2-2h-.5V5.5A4.5 4.5 0 0 0 10 1Zm3 8V5.5a3 3 0 1 0-6 0V9h6Z"
+        clipRule="evenodd"
+      />
+    </svg>
+  );
+}
+
 export default async function DownloadsPage() {
   const session = await requireSession();
   const releases = await listDownloads(session.user.id);
@@ -50,36 +67,39 @@ export default async function DownloadsPage() {
               key={release.id}
               title={`Sense Base ${release.version}`}
               description={release.notes ?? undefined}
-              actions={
-                release.canDownload ? (
+            >
+              <p className="mb-3 flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-slate-500 dark:text-slate-400">
+                {release.canDownload ? (
                   <Badge tone="green">Included in your license</Badge>
                 ) : (
                   <Badge tone="slate">Locked</Badge>
-                )
-              }
-            >
-              <p className="mb-3 text-sm text-slate-500 dark:text-slate-400">
-                Released <DateText date={release.releasedAt} /> · version {release.majorVersion}.x
+                )}
+                <span>
+                  Released <DateText date={release.releasedAt} /> ·{' '}
+                  {`version ${release.majorVersion}.x`}
+                </span>
               </p>
               {release.reason ? (
-                <p className="mb-3 rounded-lg bg-slate-100 px-3 py-2 text-sm text-slate-700 dark:bg-slate-800 dark:text-slate-200">
-                  <span aria-hidden="true">🔒 </span>
-                  {release.reason}{' '}
-                  {release.majorVersion === forSale.majorVersion ? (
-                    <Link
-                      href="/purchases"
-                      className="font-medium text-brand-600 hover:underline dark:text-brand-100"
-                    >
-                      Buy {forSale.name}
-                    </Link>
-                  ) : null}
+                <p className="mb-3 flex items-start gap-2 rounded-lg bg-slate-100 px-3 py-2 text-sm text-slate-700 dark:bg-slate-800 dark:text-slate-200">
+                  <LockIcon />
+                  <span>
+                    {release.reason}{' '}
+                    {release.majorVersion === forSale.majorVersion ? (
+                      <Link
+                        href="/purchases"
+                        className="font-medium text-brand-600 hover:underline dark:text-brand-100"
+                      >
+                        Buy {forSale.name}
+                      </Link>
+                    ) : null}
+                  </span>
                 </p>
               ) : null}
               <ul className="divide-y divide-slate-200 dark:divide-slate-800">
                 {release.files.map((file) => (
                   <li
                     key={file.platform}
-                    className="flex flex-wrap items-center justify-between gap-3 py-3"
+                    className="flex flex-col gap-3 py-3 sm:flex-row sm:items-center sm:justify-between"
                   >
                     <div className="min-w-0 flex-1">
                       <p className="text-sm font-medium">

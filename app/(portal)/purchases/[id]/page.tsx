@@ -53,10 +53,6 @@ export default async function PurchasePage({ params }: { params: Promise<{ id: s
           <dd>
             <DateText date={purchase.createdAt} />
           </dd>
-          <dt className={termClass}>Status</dt>
-          <dd>
-            <PurchaseStatusBadge status={purchase.status} />
-          </dd>
         </dl>
         <div className="overflow-x-auto">
           <table className="w-full text-left text-sm">

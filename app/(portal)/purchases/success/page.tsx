@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { LicenseKey } from '@/components/payments/license-key';
 import { Alert } from '@/components/ui/alert';
-import { buttonClass } from '@/components/ui/button';
+import { linkButtonClass } from '@/components/payments/link-button';
 import { Card } from '@/components/ui/card';
 import { requireSession } from '@/lib/auth/guards';
 import { orNotFound } from '@/lib/http/page-errors';
@@ -13,8 +13,6 @@ import { purchaseId } from '@/lib/payments/views';
 import { checkoutSessionIdQuery } from '@/lib/validations/billing-forms';
 
 export const metadata: Metadata = { title: 'Thank you' };
-
-const linkClass = 'font-medium text-brand-600 hover:underline dark:text-brand-100';
 
 type SearchParams = Record<string, string | string[] | undefined>;
 
@@ -53,12 +51,12 @@ export default async function CheckoutSuccessPage({
           {expired ? null : (
             <Link
               href={`/purchases/success?session_id=${encodeURIComponent(sessionId.data)}`}
-              className={buttonClass('primary')}
+              className={linkButtonClass('primary')}
             >
               Refresh
             </Link>
           )}
-          <Link href="/purchases" className={buttonClass('secondary')}>
+          <Link href="/purchases" className={linkButtonClass('secondary')}>
             Back to purchases
           </Link>
         </p>
@@ -84,14 +82,17 @@ export default async function CheckoutSuccessPage({
           <p className="text-sm">Your license is being issued; it will be on the licenses page.</p>
         )}
       </Card>
-      <p className="mt-6 flex flex-wrap gap-x-6 gap-y-2 text-sm">
-        <Link href="/downloads" className={linkClass}>
+      <p className="mt-6 flex flex-wrap gap-3">
+        <Link href="/downloads" className={linkButtonClass('primary')}>
           Download Sense Base
         </Link>
-        <Link href={`/purchases/${purchaseId(purchase.id)}`} className={linkClass}>
+        <Link
+          href={`/purchases/${purchaseId(purchase.id)}`}
+          className={linkButtonClass('secondary')}
+        >
           View the receipt
         </Link>
-        <Link href="/licenses" className={linkClass}>
+        <Link href="/licenses" className={linkButtonClass('secondary')}>
           All license keys
         </Link>
       </p>
