@@ -87,6 +87,18 @@ test.describe('buying Sense Base', () => {
     await fillHostedCheckout(page, DECLINED_CARD);
     await expect(page.getByRole('alert')).toHaveText('Your card was declined.');
     await expect(page).toHaveURL(/\/checkout\/cs_/);
+    const sessionId = new URL(page.url()).pathname.split('/').pop() ?? '';
+
+    // Coming to the success page with that unpaid session says so and records nothing.
+    const pending = await page.goto(`/purchases/success?session_id=${sessionId}`);
+    expect(pending?.status()).toBe(200);
+    await expect(
+      page.getByRole('heading', { name: 'Your payment is not confirmed yet' }),
+    ).toBeVisible();
+    await expect(page.getByRole('link', { name: 'Refresh' })).toHaveAttribute(
+      'href',
+      `/purchases/success?session_id=${sessionId}`,
+    );
 
     await page.goto('/purchases');
     await expect(page.getByText('No purchases yet')).toBeVisible();
