@@ -2,13 +2,15 @@
  * The ownership matrix, generated from the OpenAPI document: every operation
  * whose path takes one of a customer's ids declares it (`x-owned-resource`),
  * and for each one the owner gets 2xx while another customer gets 404 (never
- * 403, which would confirm the id exists). Malformed ids get 400. The portal's
- * pages that take an id answer 404 to another customer too.
+ * 403, which would confirm the id exists). Malformed ids get 400. Ids every
+ * customer may see (a software release) declare `x-public-resource` instead.
+ * The portal's pages that take an id answer 404 to another customer too.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { browserSignIn } from '../support/browser-session';
 import { createContracts, type ContractFixture } from '../support/contracts';
 import { client, type ApiResponse } from '../support/http';
+import { addCard, buy, grantLicense } from '../support/payments';
 import { createTestUser } from '../support/users';
 import { explain, login } from '../support/v1';
 
@@ -16,27 +18,78 @@ interface Operation {
   method: string;
   path: string;
   resource: string | undefined;
+  publicResource: string | undefined;
 }
 
 interface OpenApiDocument {
-  paths: Record<string, Record<string, { 'x-owned-resource'?: string }>>;
+  paths: Record<
+    string,
+    Record<string, { 'x-owned-resource'?: string; 'x-public-resource'?: string }>
+  >;
 }
+
+/** How to name one kind of id: an existing one of the owner's, one that exists for nobody, junk. */
+interface IdKind {
+  /** An id the owner holds, ready for this operation (a DELETE gets a fresh one each time). */
+  owned(op: Operation): Promise<string>;
+  missing: string;
+  malformed: string[];
+}
+
+const INTEGER_JUNK = ['abc', '-1', '0', '1.5', '1e3', '99999999999', '%20'];
 
 const api = client();
 let operations: Operation[] = [];
 let owned: ContractFixture;
 let ownerToken = '';
 let strangerToken = '';
+/** Customers who only send malformed ids, so the owner stays under the 100-a-minute limit. */
+let proberTokens: string[] = [];
+let purchaseId = '';
+let cardId = '';
 
-function idFor(resource: string | undefined, fixture: ContractFixture): number {
-  switch (resource) {
-    case 'contract':
-      return fixture.contractIds[0] ?? 0;
-    case 'alert':
-      return fixture.unacknowledgedAlertIds[0] ?? 0;
-    default:
-      throw new Error(`no fixture for resource "${resource}"`);
-  }
+const kinds: Record<string, IdKind> = {
+  contract: {
+    owned: async () => String(owned.contractIds[0] ?? 0),
+    missing: '2147483000',
+    malformed: INTEGER_JUNK,
+  },
+  alert: {
+    owned: async () => String(owned.unacknowledgedAlertIds[0] ?? 0),
+    missing: '2147483000',
+    malformed: INTEGER_JUNK,
+  },
+  purchase: {
+    owned: async () => purchaseId,
+    missing: 'purchase_2147483000',
+    malformed: [
+      ...INTEGER_JUNK,
+      '1',
+      'purchase_abc',
+      'purchase_0',
+      'purchase_-1',
+      'purchase_1.5',
+      'purchase_99999999999',
+      'license_1',
+    ],
+  },
+  payment_method: {
+    // Removing a card uses it up: each DELETE gets a card of its own.
+    owned: async (op) => (op.method === 'DELETE' ? addCard(api, ownerToken) : cardId),
+    missing: 'pm_doesnotexist',
+    malformed: ['abc', '1', 'pm_', 'pm_!', 'pm_a-b', 'pm_%20', '%20'],
+  },
+  release: {
+    owned: async () => 'software_v2',
+    missing: 'software_v99',
+    malformed: ['abc', '1', 'software_x', 'software_v0', 'software_v2.0', '%20'],
+  },
+};
+
+function kindOf(name: string | undefined): IdKind {
+  const kind = name ? kinds[name] : undefined;
+  if (!kind) throw new Error(`no fixture for resource "${name}"`);
+  return kind;
 }
 
 function call(op: Operation, id: string, token: string): Promise<ApiResponse<unknown>> {
@@ -50,55 +103,101 @@ beforeAll(async () => {
       method: method.toUpperCase(),
       path,
       resource: op['x-owned-resource'],
+      publicResource: op['x-public-resource'],
     })),
   );
   const [owner, stranger] = await Promise.all([createTestUser(), createTestUser()]);
   owned = await createContracts(owner.id, { equipmentPerContract: 2, alertsPerEquipment: 2 });
   // The stranger owns data too, so an empty result can never pass for a 404.
   await createContracts(stranger.id, { equipmentPerContract: 1, alertsPerEquipment: 1 });
-  const [ownerTokens, strangerTokens] = await Promise.all([
+  const probers = await Promise.all([createTestUser(), createTestUser(), createTestUser()]);
+  const [ownerTokens, strangerTokens, ...proberSessions] = await Promise.all([
     login(api, owner),
     login(api, stranger),
+    ...probers.map((p) => login(api, p)),
   ]);
+  proberTokens = proberSessions.map((t) => t.access);
   ownerToken = ownerTokens.access;
   strangerToken = strangerTokens.access;
-});
+  // Both buy Sense Base through the emulator (which also saves the card they paid with).
+  const [mine] = await Promise.all([buy(api, ownerToken), buy(api, strangerToken)]);
+  purchaseId = mine.purchase.id;
+  cardId = await addCard(api, ownerToken);
+}, 60_000);
 
 describe('ownership matrix (from /api/v1/openapi.json)', () => {
   it('covers every path that takes an id, and each declares what it names', () => {
     const withId = operations.filter((op) => op.path.includes('{id}'));
     expect(withId.length).toBeGreaterThanOrEqual(4);
-    expect(withId.filter((op) => !op.resource).map((op) => `${op.method} ${op.path}`)).toEqual([]);
+    expect(
+      withId
+        .filter((op) => !op.resource && !op.publicResource)
+        .map((op) => `${op.method} ${op.path}`),
+    ).toEqual([]);
+    expect(withId.filter((op) => op.resource && op.publicResource)).toEqual([]);
+    for (const resource of ['contract', 'alert', 'purchase', 'payment_method']) {
+      expect(
+        operations.some((op) => op.resource === resource),
+        resource,
+      ).toBe(true);
+    }
   });
 
-  it('answers the owner 2xx and another customer 404 for every owned id', async () => {
+  it('answers another customer 404 and the owner 2xx for every owned id', async () => {
     const cases = operations.filter((op) => op.resource);
     const failures: string[] = [];
     for (const op of cases) {
-      const id = String(idFor(op.resource, owned));
-      const mine = await call(op, id, ownerToken);
-      if (mine.status < 200 || mine.status > 299)
-        failures.push(`owner ${op.method} ${op.path}: ${explain(mine)}`);
+      const kind = kindOf(op.resource);
+      const id = await kind.owned(op);
+      // The stranger goes first, so a DELETE cannot pass because the owner already removed it.
       const theirs = await call(op, id, strangerToken);
       if (theirs.status !== 404)
         failures.push(`stranger ${op.method} ${op.path}: ${explain(theirs)}`);
-      const missing = await call(op, '2147483000', ownerToken);
+      const mine = await call(op, id, ownerToken);
+      if (mine.status < 200 || mine.status > 299)
+        failures.push(`owner ${op.method} ${op.path}: ${explain(mine)}`);
+      const missing = await call(op, kind.missing, ownerToken);
       if (missing.status !== 404)
         failures.push(`missing ${op.method} ${op.path}: ${explain(missing)}`);
     }
     expect(failures).toEqual([]);
-    expect(cases.length).toBeGreaterThanOrEqual(4);
+    expect(cases.length).toBeGreaterThanOrEqual(6);
   });
 
-  it('answers 400 for ids that are not positive integers', async () => {
+  it('answers 400 for ids that are not of their kind', async () => {
     const failures: string[] = [];
-    for (const op of operations.filter((o) => o.resource)) {
-      const good = await call(op, String(idFor(op.resource, owned)), ownerToken);
+    let n = 0;
+    for (const op of operations.filter((o) => o.resource || o.publicResource)) {
+      const kind = kindOf(op.resource ?? op.publicResource);
+      const good = await call(op, await kind.owned(op), ownerToken);
       if (good.status >= 400) failures.push(`owner ${op.method} ${op.path}: ${explain(good)}`);
-      for (const bad of ['abc', '-1', '0', '1.5', '1e3', '99999999999', '%20']) {
-        const res = await call(op, bad, ownerToken);
+      for (const bad of kind.malformed) {
+        n += 1;
+        const res = await call(op, bad, proberTokens[n % proberTokens.length] ?? ownerToken);
         if (res.status !== 400) failures.push(`${bad} ${op.method} ${op.path}: ${explain(res)}`);
       }
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it('answers public ids alike for every customer, and 404 when they do not exist', async () => {
+    const cases = operations.filter((op) => op.publicResource);
+    expect(cases.length).toBeGreaterThanOrEqual(1);
+    const failures: string[] = [];
+    for (const op of cases) {
+      const kind = kindOf(op.publicResource);
+      const id = await kind.owned(op);
+      // Both customers hold a license for it: neither is refused for the other's sake.
+      for (const [who, token] of [
+        ['owner', ownerToken],
+        ['stranger', strangerToken],
+      ] as const) {
+        const res = await call(op, id, token);
+        if (res.status !== 200) failures.push(`${who} ${op.method} ${op.path}: ${explain(res)}`);
+      }
+      const missing = await call(op, kind.missing, ownerToken);
+      if (missing.status !== 404)
+        failures.push(`missing ${op.method} ${op.path}: ${explain(missing)}`);
     }
     expect(failures).toEqual([]);
   });
@@ -122,5 +221,28 @@ describe('portal pages that take an id', () => {
     expect(theirs.status).toBe(404);
     const junk = await browser('/contracts/abc', { headers: { cookie: ownerCookie ?? '' } });
     expect(junk.status).toBe(404);
+  });
+
+  it("show the owner's receipt and answer 404 to another customer", async () => {
+    const browser = client();
+    const [owner, stranger] = await Promise.all([createTestUser(), createTestUser()]);
+    const { purchaseId: id } = await grantLicense(owner.id, 2);
+    await grantLicense(stranger.id, 2);
+    const [ownerCookie, strangerCookie] = await Promise.all([
+      browserSignIn(browser, owner),
+      browserSignIn(browser, stranger),
+    ]);
+    expect(ownerCookie).not.toBeNull();
+    expect(strangerCookie).not.toBeNull();
+    const path = `/purchases/purchase_${id}`;
+    const mine = await browser(path, { headers: { cookie: ownerCookie ?? '' } });
+    expect(mine.status).toBe(200);
+    expect(mine.text).toContain(`purchase_${id}`);
+    const theirs = await browser(path, { headers: { cookie: strangerCookie ?? '' } });
+    expect(theirs.status).toBe(404);
+    for (const junk of ['/purchases/purchase_abc', `/purchases/${id}`]) {
+      const res = await browser(junk, { headers: { cookie: ownerCookie ?? '' } });
+      expect(res.status, junk).toBe(404);
+    }
   });
 });

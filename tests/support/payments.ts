@@ -1,0 +1,173 @@
+import { randomBytes } from 'node:crypto';
+import { expect } from 'vitest';
+import { db } from '@/lib/db/client';
+import { generateLicenseKey } from '@/lib/licenses/keys';
+import type { ApiClient } from './v1';
+import { explain, type V1Success } from './v1';
+
+/**
+ * Buying and saving cards over HTTP for the API tests: the portal's /api/v1 endpoints, and the
+ * Stripe emulator's hosted page posted as a browser posts it (the test servers talk to the
+ * emulator `npm test` starts; its webhooks go to the main server).
+ */
+export const CARD = {
+  cardNumber: '4242 4242 4242 4242',
+  cardExpiry: '12 / 34',
+  cardCvc: '123',
+  billingName: 'Ada Lovelace',
+};
+export const DECLINED_CARD = { ...CARD, cardNumber: '4000 0000 0000 0002' };
+
+export interface CheckoutSessionData {
+  sessionId: string;
+  url: string;
+  expiresAt: string;
+}
+
+export interface LicenseData {
+  id: string;
+  key: string;
+  productType: string;
+  status: string;
+  expiresAt: string | null;
+  majorVersion: number;
+  createdAt: string;
+  purchaseId: string;
+}
+
+export interface InvoiceData {
+  id: string;
+  number: string | null;
+  amount: number;
+  currency: string;
+  status: string;
+  createdAt: string;
+  hostedInvoiceUrl: string | null;
+  pdfUrl: string | null;
+  purchaseId: string;
+}
+
+export interface PurchaseData {
+  id: string;
+  amount: number;
+  currency: string;
+  status: string;
+  items: { productType: string; description: string; amount: number; quantity: number }[];
+  createdAt: string;
+  license: LicenseData | null;
+  invoice: InvoiceData | null;
+}
+
+export type SuccessData =
+  | { status: 'completed'; purchase: PurchaseData; license: LicenseData | null }
+  | { status: 'pending'; paymentStatus: string; sessionStatus: string };
+
+export interface PaymentMethodData {
+  id: string;
+  brand: string;
+  last4: string;
+  expMonth: number;
+  expYear: number;
+  isDefault: boolean;
+  createdAt: string;
+}
+
+/** Posts the emulator's hosted Checkout form (no redirect following): 303 paid, 402 declined. */
+export function payOnHostedPage(url: string, card: typeof CARD = CARD): Promise<Response> {
+  return fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams(card).toString(),
+    redirect: 'manual',
+  });
+}
+
+export async function createSession(
+  api: ApiClient,
+  token: string,
+  body: unknown = { items: [{ productType: 'base_product' }] },
+): Promise<CheckoutSessionData> {
+  const res = await api<V1Success<CheckoutSessionData>>('/api/v1/checkout/create-session', {
+    token,
+    json: body,
+  });
+  expect(res.status, explain(res)).toBe(201);
+  return res.json.data;
+}
+
+export function checkoutSuccess(api: ApiClient, token: string, sessionId: string) {
+  return api<V1Success<SuccessData>>('/api/v1/checkout/success', {
+    token,
+    json: { sessionId },
+  });
+}
+
+/** A $359 purchase through the portal and the emulator (two checkout requests of the 10/min). */
+export async function buy(
+  api: ApiClient,
+  token: string,
+): Promise<{ sessionId: string; purchase: PurchaseData; license: LicenseData }> {
+  const session = await createSession(api, token);
+  expect((await payOnHostedPage(session.url)).status).toBe(303);
+  const res = await checkoutSuccess(api, token, session.sessionId);
+  expect(res.status, explain(res)).toBe(200);
+  const data = res.json.data;
+  if (data.status !== 'completed' || !data.license) throw new Error(`not fulfilled: ${res.text}`);
+  return { sessionId: session.sessionId, purchase: data.purchase, license: data.license };
+}
+
+/** Saves a card through a setup-mode session and the hosted form; returns its `pm_` id. */
+export async function addCard(api: ApiClient, token: string): Promise<string> {
+  const before = await listCards(api, token);
+  const res = await api<V1Success<CheckoutSessionData>>('/api/v1/billing/payment-methods', {
+    token,
+    method: 'POST',
+  });
+  expect(res.status, explain(res)).toBe(201);
+  expect((await payOnHostedPage(res.json.data.url)).status).toBe(303);
+  const after = await listCards(api, token);
+  const added = after.filter((pm) => !before.some((b) => b.id === pm.id));
+  expect(added).toHaveLength(1);
+  return added[0]?.id ?? '';
+}
+
+export async function listCards(api: ApiClient, token: string): Promise<PaymentMethodData[]> {
+  const res = await api<V1Success<PaymentMethodData[]>>('/api/v1/billing/payment-methods', {
+    token,
+  });
+  expect(res.status, explain(res)).toBe(200);
+  return res.json.data;
+}
+
+/**
+ * A license written straight to the database, for tests about downloads rather than buying (the
+ * buying path has its own tests). Returns the purchase's and the license's numeric ids.
+ */
+export async function grantLicense(
+  userId: number,
+  majorVersion: number,
+): Promise<{ purchaseId: number; licenseId: number }> {
+  const purchase = await db.purchase.create({
+    data: {
+      userId,
+      checkoutSessionId: `cs_test_fixture_${randomBytes(12).toString('hex')}`,
+      amount: 35_900,
+      currency: 'usd',
+      items: {
+        create: [
+          {
+            productType: 'base_product',
+            description: 'Base Software License',
+            amount: 35_900,
+            quantity: 1,
+          },
+        ],
+      },
+      license: {
+        create: { userId, key: generateLicenseKey(), productType: 'base_product', majorVersion },
+      },
+    },
+    include: { license: true },
+  });
+  return { purchaseId: purchase.id, licenseId: purchase.license?.id ?? 0 };
+}
