@@ -63,8 +63,12 @@ function lockReason(
   }
   if (suspended) return 'Your license for this version is suspended. Contact support.';
   if (licenses.length === 0) return 'Buy Sense Base to download it.';
-  const majors = [...new Set(licenses.map((l) => l.majorVersion))].sort().join(', ');
-  return `Your license covers version ${majors}.x; version ${release.majorVersion}.x needs its own license.`;
+  // Numeric order (a bare sort() puts 10 before 2), each as "N.x".
+  const majors = [...new Set(licenses.map((l) => l.majorVersion))]
+    .sort((a, b) => a - b)
+    .map((major) => `${major}.x`)
+    .join(', ');
+  return `Your license covers version ${majors}; version ${release.majorVersion}.x needs its own license.`;
 }
 
 export async function listDownloads(userId: number): Promise<DownloadView[]> {
