@@ -296,7 +296,7 @@ export const v1AddPaymentMethod = defineEndpoint({
   tags: ['Billing (v1)'],
   summary: 'Add a card: start a Stripe Checkout Session in setup mode',
   description:
-    "Redirect the customer to `url`; Stripe saves the card and returns to `successUrl`. The body is optional: `successUrl` and `cancelUrl` (default: the portal's billing page) follow create-session's origin rule (400 `URL_NOT_ALLOWED`).",
+    "Redirect the customer to `url`; Stripe saves the card and returns to `successUrl`. The body is optional: `successUrl` and `cancelUrl` (default: the portal's billing page) follow create-session's origin rule (400 `URL_NOT_ALLOWED`); other fields are refused with 400. Call GET /api/v1/billing/payment-methods once the customer is back.",
   auth: 'required',
   body: addPaymentMethodSchema,
   bodyOptional: true,
