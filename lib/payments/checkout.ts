@@ -44,7 +44,9 @@ export function checkReturnUrl(value: string, field: string): string {
       `${field}: origin ${url.origin} is not allowed (allowed: ${allowed.join(', ')})`,
     ]);
   }
-  return value;
+  // Hand on the URL as parsed here, so Stripe (or any other parser) cannot read another host
+  // into it (`https://allowed\@evil.example` is normalised); the placeholder stays literal.
+  return url.href.replaceAll(encodeURIComponent(SESSION_ID_PLACEHOLDER), SESSION_ID_PLACEHOLDER);
 }
 
 /** Adds `session_id={CHECKOUT_SESSION_ID}` unless the URL already carries the placeholder. */

@@ -58,8 +58,20 @@ describe('checkReturnUrl', () => {
       'http://localhost:4000/x',
       'HTTPS://PORTAL.SENSE-SECURITY.TEST/purchases',
     ]) {
-      expect(checkReturnUrl(url, 'successUrl')).toBe(url);
+      // Handed on as parsed (normalised), with the placeholder left for Stripe to fill in.
+      expect(checkReturnUrl(url, 'successUrl')).toBe(new URL(url).href);
     }
+    expect(
+      checkReturnUrl(`${PORTAL}:443/p?session_id=${SESSION_ID_PLACEHOLDER}`, 'successUrl'),
+    ).toBe(`${PORTAL}/p?session_id=${SESSION_ID_PLACEHOLDER}`);
+  });
+
+  it('hands on the URL it checked, so another parser cannot read another host into it', () => {
+    // WHATWG reads the host before the backslash; a lenient parser might read evil.example.
+    const tricky = `${PORTAL}\\@evil.example/x`;
+    const checked = checkReturnUrl(tricky, 'successUrl');
+    expect(checked).toBe(`${PORTAL}/@evil.example/x`);
+    expect(new URL(checked).origin).toBe(PORTAL);
   });
 
   it.each([
