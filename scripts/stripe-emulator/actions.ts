@@ -28,7 +28,10 @@ export function completeCheckout(
   const extras = store.sessionExtras.get(session.id);
   const customerId = idOf(session.customer);
   const customer = customerId ? store.customers.get(customerId) : null;
-  const method = store.paymentMethods.set(payments.paymentMethod(card, customerId));
+  // As on Stripe: a card that pays is saved to the customer only when the session asked for it
+  // (payment_intent_data[setup_future_usage]); a setup session always saves it.
+  const saved = session.mode === 'setup' || extras?.saveCard === true;
+  const method = store.paymentMethods.set(payments.paymentMethod(card, saved ? customerId : null));
   const completed: Stripe.Checkout.Session = { ...session, status: 'complete' };
   completed.customer_details = {
     address: null,

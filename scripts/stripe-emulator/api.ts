@@ -105,6 +105,7 @@ function createSession(ctx: Context, form: FormObject): Stripe.Checkout.Session 
     lines,
     intentDescription: (intentData && str(intentData, 'description')) ?? null,
     intentMetadata: intentData ? metadata(intentData) : {},
+    saveCard: mode === 'payment' && !!intentData && !!str(intentData, 'setup_future_usage'),
   });
   return expand.session(ctx.store, ctx.store.sessions.set(session), paths(form));
 }

@@ -65,6 +65,8 @@ export interface SessionExtras {
   lines: SessionLine[];
   intentDescription: string | null;
   intentMetadata: Stripe.Metadata;
+  /** payment_intent_data[setup_future_usage] was set: a paid card is saved to the customer. */
+  saveCard: boolean;
 }
 
 export interface IdempotentResult {

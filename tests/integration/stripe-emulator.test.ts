@@ -266,9 +266,12 @@ describe('Stripe emulator', () => {
     const listed = await stripe.checkout.sessions.list({ payment_intent: intent.id });
     expect(listed.data.map((s) => s.id)).toEqual([session.id]);
 
+    // As on Stripe, the card that paid is not saved to the customer unless the session asked.
     const methods = await stripe.paymentMethods.list({ customer: customer.id, type: 'card' });
-    expect(methods.data).toHaveLength(1);
-    expect(methods.data[0]?.card).toMatchObject({
+    expect(methods.data).toEqual([]);
+    const paidWith = await stripe.paymentMethods.retrieve(String(intent.payment_method));
+    expect(paidWith).toMatchObject({ customer: null });
+    expect(paidWith.card).toMatchObject({
       brand: 'visa',
       last4: '4242',
       exp_month: 12,
@@ -359,6 +362,25 @@ describe('Stripe emulator', () => {
     } finally {
       await lonely.stop();
     }
+  });
+
+  it('saves the paying card to the customer only with setup_future_usage', async () => {
+    const customer = await newCustomer('saver@example.com');
+    const session = await stripe.checkout.sessions.create({
+      mode: 'payment',
+      customer: customer.id,
+      line_items: [
+        {
+          price_data: { currency: 'usd', unit_amount: 35900, product_data: { name: 'Sense Base' } },
+          quantity: 1,
+        },
+      ],
+      success_url: SUCCESS_URL,
+      payment_intent_data: { setup_future_usage: 'off_session' },
+    });
+    expect((await submitCard(session.url ?? '')).status).toBe(303);
+    const methods = await stripe.paymentMethods.list({ customer: customer.id, type: 'card' });
+    expect(methods.data.map((pm) => pm.card?.last4)).toEqual(['4242']);
   });
 
   it('saves a card in setup mode, lists it for the customer and detaches it', async () => {
