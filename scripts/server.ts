@@ -1,13 +1,16 @@
-import { createServer } from 'node:http';
+import { createServer, type ServerResponse } from 'node:http';
 import next from 'next';
 import { EnvError, parseEnv } from '../lib/env';
 import { CLIENT_IP_HEADER, resolveClientIp } from '../lib/http/client-ip';
+import { DECLARED_LENGTH_HEADER } from '../lib/http/declared-length';
 
 /**
  * The portal's HTTP server: Next.js behind a thin Node server whose one job is
  * to tell the app who the client is. It overwrites `x-portal-client-ip` on
  * every request from the socket (or the trusted proxy chain), so nothing a
- * client sends can choose the address a rate limit counts against.
+ * client sends can choose the address a rate limit counts against. It also restores the
+ * Content-Length of streamed files, which Next drops from route-handler responses (see
+ * lib/http/declared-length.ts).
  */
 async function main(): Promise<void> {
   const dev = process.argv.includes('--dev');
@@ -33,6 +36,7 @@ async function main(): Promise<void> {
       forwardedFor: req.headers['x-forwarded-for'],
       trustedHops: env.TRUST_PROXY_HOPS,
     });
+    restoreDeclaredLength(res);
     void handle(req, res);
   });
   server.keepAliveTimeout = 65_000;
@@ -42,6 +46,22 @@ async function main(): Promise<void> {
   const stop = () => server.close(() => process.exit(0));
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);
+}
+
+/** Turns the file route's declared length back into Content-Length as the headers go out. */
+function restoreDeclaredLength(res: ServerResponse): void {
+  const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => ServerResponse;
+  res.writeHead = ((...args: unknown[]) => {
+    const declared = res.getHeader(DECLARED_LENGTH_HEADER);
+    if (declared !== undefined) {
+      res.removeHeader(DECLARED_LENGTH_HEADER);
+      if (/^\d{1,15}$/.test(String(declared)) && !res.getHeader('content-encoding')) {
+        res.removeHeader('transfer-encoding');
+        res.setHeader('content-length', String(declared));
+      }
+    }
+    return writeHead(...args);
+  }) as ServerResponse['writeHead'];
 }
 
 void main();

@@ -172,7 +172,9 @@ describe('signed download links', () => {
   it('answer HEAD with the headers and no body', async () => {
     const res = await fetchFile(link.url, { method: 'HEAD' });
     expect(res.status).toBe(200);
-    // No Content-Length: Next's sendResponse drops it from every route handler's Response.
+    // Next drops Content-Length from route handlers; the portal's server restores it.
+    expect(res.headers.get('content-length')).toBe(String(link.size));
+    expect(res.headers.get('x-portal-declared-length')).toBeNull();
     expect(res.headers.get('x-checksum-sha256')).toBe(link.sha256);
     expect(res.headers.get('accept-ranges')).toBe('bytes');
     expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename="/);
@@ -183,6 +185,7 @@ describe('signed download links', () => {
     const res = await fetchFile(link.url, { headers: { range: 'bytes=0-99' } });
     expect(res.status).toBe(206);
     expect(res.headers.get('content-range')).toBe(`bytes 0-99/${link.size}`);
+    expect(res.headers.get('content-length')).toBe('100');
     const part = Buffer.from(await res.arrayBuffer());
     expect(part.equals(full.subarray(0, 100))).toBe(true);
 

@@ -3,6 +3,7 @@ import { AppError } from '@/lib/errors';
 import { parseRange } from '@/lib/downloads/range';
 import { authorizeDownload } from '@/lib/downloads/releases';
 import { releaseStorage } from '@/lib/downloads/storage';
+import { DECLARED_LENGTH_HEADER } from '@/lib/http/declared-length';
 import { methods, route } from '@/lib/http/handler';
 
 /** Streams a release file to a holder of a valid signed link; HEAD and single ranges supported. */
@@ -37,13 +38,13 @@ const handler = route(downloadFileEndpoint, async ({ req, params, query }) => {
   const head = req.method === 'HEAD';
   if (range) {
     headers.set('Content-Range', `bytes ${range.start}-${range.end}/${size}`);
-    headers.set('Content-Length', String(range.end - range.start + 1));
+    headers.set(DECLARED_LENGTH_HEADER, String(range.end - range.start + 1));
     return new Response(head ? null : storage.open(file.storageKey, range), {
       status: 206,
       headers,
     });
   }
-  headers.set('Content-Length', String(size));
+  headers.set(DECLARED_LENGTH_HEADER, String(size));
   return new Response(head ? null : storage.open(file.storageKey), { status: 200, headers });
 });
 
