@@ -4,7 +4,7 @@ import { requireSession } from '@/lib/auth/guards';
 import type { ActiveSession } from '@/lib/auth/sessions';
 import { AppError } from '@/lib/errors';
 import { logger } from '@/lib/log';
-import { consume } from '@/lib/rate-limit';
+import { consume, type LimitName } from '@/lib/rate-limit';
 
 /**
  * What a form shows after its action ran. Field values are echoed back so a
@@ -36,12 +36,12 @@ function echoableValues(formData: FormData): Record<string, string> {
 export function validatedAction<S extends z.ZodType>(
   schema: S,
   action: (data: z.output<S>, session: ActiveSession) => Promise<ActionState | void>,
-  options: { allowPasswordChange?: boolean } = {},
+  options: { allowPasswordChange?: boolean; rateLimit?: LimitName } = {},
 ): (previous: ActionState, formData: FormData) => Promise<ActionState> {
   return async (_previous, formData) => {
     const session = await requireSession(options);
     const values = echoableValues(formData);
-    const limit = await consume('api', `user:${session.user.id}`);
+    const limit = await consume(options.rateLimit ?? 'api', `user:${session.user.id}`);
     if (!limit.allowed) {
       return { error: `Too many requests; try again in ${limit.resetSeconds} seconds`, values };
     }

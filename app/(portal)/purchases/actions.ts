@@ -17,21 +17,25 @@ import type { BuyState } from '@/components/payments/buy-button';
  */
 export async function buyAction(_previous: BuyState, formData: FormData): Promise<BuyState> {
   let clientSecret: string | undefined;
-  const run = validatedAction(buyFormSchema, async (data, session) => {
-    if (embeddedCheckoutKey()) {
-      const embedded = await createEmbeddedPurchaseSession({
+  const run = validatedAction(
+    buyFormSchema,
+    async (data, session) => {
+      if (embeddedCheckoutKey()) {
+        const embedded = await createEmbeddedPurchaseSession({
+          userId: session.user.id,
+          productType: data.productType,
+        });
+        clientSecret = embedded.clientSecret;
+        return {};
+      }
+      const checkout = await createPurchaseSession({
         userId: session.user.id,
         productType: data.productType,
       });
-      clientSecret = embedded.clientSecret;
-      return {};
-    }
-    const checkout = await createPurchaseSession({
-      userId: session.user.id,
-      productType: data.productType,
-    });
-    redirect(checkout.url);
-  });
+      redirect(checkout.url);
+    },
+    { rateLimit: 'checkout' },
+  );
   const state = await run({}, formData);
   return clientSecret ? { ...state, clientSecret } : state;
 }
