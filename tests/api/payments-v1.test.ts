@@ -10,6 +10,7 @@ import { db } from '@/lib/db/client';
 import { LICENSE_KEY_PATTERN } from '@/lib/licenses/keys';
 import { client } from '../support/http';
 import {
+  addCard,
   checkoutSuccess,
   createSession,
   DECLINED_CARD,
@@ -225,12 +226,21 @@ describe("document 2's purchase, replayed over HTTP", () => {
     expect(invoices.json.data).toMatchObject({ page: 1, page_size: 5, total: 1, total_pages: 1 });
     expect(invoices.json.data.items).toEqual([data.purchase.invoice]);
 
+    // The card that paid is not saved (no setup_future_usage, as on Stripe); one saved through
+    // the setup-mode flow is.
+    const noCards = await api<V1Success<PaymentMethodData[]>>('/api/v1/billing/payment-methods', {
+      token,
+    });
+    expectStatus(noCards, 200);
+    expect(noCards.json.data).toEqual([]);
+    const savedId = await addCard(api, token);
     const cards = await api<V1Success<PaymentMethodData[]>>('/api/v1/billing/payment-methods', {
       token,
     });
     expectStatus(cards, 200);
     expect(cards.json.data).toHaveLength(1);
     const card = cards.json.data[0];
+    expect(card?.id).toBe(savedId);
     expect(Object.keys(card ?? {}).sort()).toEqual([
       'brand',
       'createdAt',
