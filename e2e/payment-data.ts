@@ -1,7 +1,4 @@
-import { randomBytes } from 'node:crypto';
 import type { Page } from '@playwright/test';
-import { db } from '@/lib/db/client';
-import { generateLicenseKey } from '@/lib/licenses/keys';
 import { expect } from './fixtures';
 
 export const PAYING_CARD = '4242 4242 4242 4242';
@@ -25,44 +22,4 @@ export async function startPurchase(page: Page): Promise<void> {
   await expect(page).toHaveURL(/\/checkout\/cs_/);
 }
 
-/**
- * A completed purchase with its license, written straight to the database (for pages that only
- * read them; the checkout specs buy through Stripe).
- */
-export async function grantLicense(
-  userId: number,
-  options: { majorVersion?: number; status?: 'ACTIVE' | 'SUSPENDED'; reason?: string } = {},
-) {
-  const suspended = options.status === 'SUSPENDED';
-  return db.purchase.create({
-    data: {
-      userId,
-      checkoutSessionId: `cs_e2e_${randomBytes(12).toString('hex')}`,
-      amount: 35_900,
-      currency: 'usd',
-      status: suspended && options.reason === 'refunded' ? 'REFUNDED' : 'COMPLETED',
-      items: {
-        create: [
-          {
-            productType: 'base_product',
-            description: 'Base Software License',
-            amount: 35_900,
-            quantity: 1,
-          },
-        ],
-      },
-      license: {
-        create: {
-          userId,
-          key: generateLicenseKey(),
-          productType: 'base_product',
-          majorVersion: options.majorVersion ?? 2,
-          status: options.status ?? 'ACTIVE',
-          suspendedAt: suspended ? new Date() : null,
-          suspendReason: suspended ? (options.reason ?? 'refunded') : null,
-        },
-      },
-    },
-    include: { license: true },
-  });
-}
+export { grantLicense } from '../tests/support/licenses';

@@ -1,8 +1,6 @@
-import { randomBytes } from 'node:crypto';
 import { expect } from 'vitest';
-import { db } from '@/lib/db/client';
-import { generateLicenseKey } from '@/lib/licenses/keys';
 import type { ApiClient } from './v1';
+import { grantLicense as grantPurchasedLicense } from './licenses';
 import { explain, type V1Success } from './v1';
 
 /**
@@ -139,35 +137,11 @@ export async function listCards(api: ApiClient, token: string): Promise<PaymentM
   return res.json.data;
 }
 
-/**
- * A license written straight to the database, for tests about downloads rather than buying (the
- * buying path has its own tests). Returns the purchase's and the license's numeric ids.
- */
+/** A license written straight to the database (see ./licenses); the purchase's and license's ids. */
 export async function grantLicense(
   userId: number,
   majorVersion: number,
 ): Promise<{ purchaseId: number; licenseId: number }> {
-  const purchase = await db.purchase.create({
-    data: {
-      userId,
-      checkoutSessionId: `cs_test_fixture_${randomBytes(12).toString('hex')}`,
-      amount: 35_900,
-      currency: 'usd',
-      items: {
-        create: [
-          {
-            productType: 'base_product',
-            description: 'Base Software License',
-            amount: 35_900,
-            quantity: 1,
-          },
-        ],
-      },
-      license: {
-        create: { userId, key: generateLicenseKey(), productType: 'base_product', majorVersion },
-      },
-    },
-    include: { license: true },
-  });
+  const purchase = await grantPurchasedLicense(userId, { majorVersion });
   return { purchaseId: purchase.id, licenseId: purchase.license?.id ?? 0 };
 }

@@ -1,9 +1,9 @@
 import type { Profile } from '@/lib/accounts/profile';
 import type { ContractSummary, Dashboard } from '@/lib/contracts/read';
+import { lower } from '@/lib/api/v1/envelope';
 import { isoDate, isoSeconds } from '@/lib/format';
 
 /** Document 1's shapes: snake_case, integer ids, lower-case statuses, UTC timestamps to the second. */
-const lower = <T extends string>(value: T) => value.toLowerCase() as Lowercase<T>;
 
 export function presentLogin(login: {
   accessToken: string;

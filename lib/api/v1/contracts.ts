@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import type { AlertItem, ContractSummary, Dashboard, EquipmentItem } from '@/lib/contracts/read';
-import type { Page } from '@/lib/contracts/pagination';
 import { isoDate, isoSeconds } from '@/lib/format';
 import { defineEndpoint, type EndpointSpec } from '@/lib/http/endpoint';
 import {
@@ -9,10 +8,9 @@ import {
   contractsQuery,
   equipmentQuery,
 } from '@/lib/validations/contracts';
-import { v1Errors, v1Success } from './envelope';
+import { lower, pageSchema, v1Errors, v1Success } from './envelope';
 
 /** /api/v1 contracts, equipment, alerts and the dashboard: specs and the shapes they answer with. */
-const lower = <T extends string>(value: T) => value.toLowerCase() as Lowercase<T>;
 
 const tierSchema = z
   .object({ name: z.string(), features: z.array(z.string()) })
@@ -58,15 +56,6 @@ const alertSchema = z
   })
   .meta({ id: 'Alert' });
 
-const pageSchema = <T extends z.ZodType>(item: T) =>
-  z.object({
-    items: z.array(item),
-    page: z.number().int(),
-    page_size: z.number().int(),
-    total: z.number().int(),
-    total_pages: z.number().int(),
-  });
-
 export function presentContract(c: ContractSummary) {
   return {
     id: c.id,
@@ -104,16 +93,6 @@ export function presentAlert(a: AlertItem) {
     raised_at: isoSeconds(a.raisedAt),
     acknowledged_at: isoSeconds(a.acknowledgedAt),
     resolved_at: isoSeconds(a.resolvedAt),
-  };
-}
-
-export function presentPage<T, U>(page: Page<T>, present: (item: T) => U) {
-  return {
-    items: page.items.map(present),
-    page: page.page,
-    page_size: page.pageSize,
-    total: page.total,
-    total_pages: page.totalPages,
   };
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Page } from '@/lib/contracts/pagination';
 
 /** Document 5's success envelope. */
 export function v1Ok<T>(message: string, data?: T): { success: true; message: string; data?: T } {
@@ -30,3 +31,26 @@ export const v1Errors = {
   415: { description: 'Cookie-authenticated write without JSON', schema: v1ErrorSchema },
   429: { description: 'Rate limited; see Retry-After', schema: v1ErrorSchema },
 } as const;
+
+/** The portal's one page shape for /api/v1 lists: `{items, page, page_size, total, total_pages}`. */
+export const pageSchema = <T extends z.ZodType>(item: T) =>
+  z.object({
+    items: z.array(item),
+    page: z.number().int(),
+    page_size: z.number().int(),
+    total: z.number().int(),
+    total_pages: z.number().int(),
+  });
+
+export function presentPage<T, U>(page: Page<T>, present: (item: T) => U) {
+  return {
+    items: page.items.map(present),
+    page: page.page,
+    page_size: page.pageSize,
+    total: page.total,
+    total_pages: page.totalPages,
+  };
+}
+
+/** Database enums (ACTIVE) as the APIs write them (active). */
+export const lower = <T extends string>(value: T) => value.toLowerCase() as Lowercase<T>;

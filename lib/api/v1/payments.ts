@@ -19,14 +19,13 @@ import {
   paymentsPageQuery,
   purchaseIdParams,
 } from '@/lib/validations/payments';
-import { v1Errors, v1Success } from './envelope';
+import { lower, pageSchema, v1Errors, v1Success } from './envelope';
 
 /**
  * /api/v1 checkout, purchases, billing and licenses (document 2): specs and presenters. Fields
  * are camelCase as document 2 writes them, ids prefixed (`purchase_1`, `license_1`), timestamps
  * ISO 8601 UTC to the second.
  */
-const lower = <T extends string>(value: T) => value.toLowerCase() as Lowercase<T>;
 
 const timestamp = (description: string) =>
   z.string().meta({ description: `${description}; ISO 8601 UTC, whole seconds` });
@@ -99,15 +98,6 @@ export const paymentMethodSchema = z
     createdAt: timestamp('Saved'),
   })
   .meta({ id: 'PaymentMethod' });
-
-const pageSchema = <T extends z.ZodType>(item: T) =>
-  z.object({
-    items: z.array(item),
-    page: z.number().int(),
-    page_size: z.number().int(),
-    total: z.number().int(),
-    total_pages: z.number().int(),
-  });
 
 export function presentLicense(l: LicenseRow) {
   return {

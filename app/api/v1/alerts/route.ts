@@ -1,4 +1,5 @@
-import { presentAlert, presentPage, v1Alerts } from '@/lib/api/v1/contracts';
+import { presentAlert, v1Alerts } from '@/lib/api/v1/contracts';
+import { presentPage } from '@/lib/api/v1/envelope';
 import { v1Ok } from '@/lib/api/v1/envelope';
 import { listAlerts } from '@/lib/contracts/read';
 import { methods, route } from '@/lib/http/handler';

@@ -1,4 +1,5 @@
-import { presentContract, presentPage, v1Contracts } from '@/lib/api/v1/contracts';
+import { presentContract, v1Contracts } from '@/lib/api/v1/contracts';
+import { presentPage } from '@/lib/api/v1/envelope';
 import { v1Ok } from '@/lib/api/v1/envelope';
 import { listContracts } from '@/lib/contracts/read';
 import { methods, route } from '@/lib/http/handler';

@@ -1,4 +1,4 @@
-import { presentPage } from '@/lib/api/v1/contracts';
+import { presentPage } from '@/lib/api/v1/envelope';
 import { v1Ok } from '@/lib/api/v1/envelope';
 import { presentInvoice, v1ListInvoices } from '@/lib/api/v1/payments';
 import { methods, route } from '@/lib/http/handler';

@@ -1,4 +1,5 @@
-import { presentEquipment, presentPage, v1Equipment } from '@/lib/api/v1/contracts';
+import { presentEquipment, v1Equipment } from '@/lib/api/v1/contracts';
+import { presentPage } from '@/lib/api/v1/envelope';
 import { v1Ok } from '@/lib/api/v1/envelope';
 import { listEquipment } from '@/lib/contracts/read';
 import { methods, route } from '@/lib/http/handler';
