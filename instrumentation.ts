@@ -1,21 +1,10 @@
 /**
- * Runs once when the server starts: configuration is checked before the first
- * request (a production server with a missing secret stops here with a clear
- * message), and the timing-equaliser hash is computed up front so the first
- * failed sign-in for an unknown e-mail costs what every other one does.
+ * Next's start-up hook. The Node-only work lives in lib/startup.ts and is imported only inside
+ * the Node branch, so the Edge bundle of this file never sees Node APIs.
  */
 export async function register(): Promise<void> {
-  if (process.env.NEXT_RUNTIME !== 'nodejs') return;
-  const { getEnv, EnvError } = await import('./lib/env');
-  try {
-    getEnv();
-  } catch (err) {
-    if (err instanceof EnvError) {
-      console.error(`\nThe portal cannot start.\n${err.message}\n`);
-      process.exit(1);
-    }
-    throw err;
+  if (process.env.NEXT_RUNTIME === 'nodejs') {
+    const { startUp } = await import('./lib/startup');
+    await startUp();
   }
-  const { timingDummyHash } = await import('./lib/auth/password');
-  await timingDummyHash();
 }
