@@ -25,7 +25,7 @@ const nextConfig = {
   typescript: { tsconfigPath: 'tsconfig.build.json' },
   reactStrictMode: true,
   typedRoutes: false,
-  serverExternalPackages: ['bcrypt', 'pino', 'pg', '@electric-sql/pglite', 'ioredis'],
+  serverExternalPackages: ['bcrypt', 'piscina', 'pino', 'pg', '@electric-sql/pglite', 'ioredis'],
   experimental: {
     serverActions: { bodySizeLimit: '64kb' },
   },

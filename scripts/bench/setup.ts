@@ -148,6 +148,10 @@ export async function startPortal(
   const server = run(
     [path.join(ROOT, 'node_modules', '.bin', 'tsx'), 'scripts/server.ts'],
     {
+      // Production wants Stripe keys and a download secret: the bench uses the emulator on
+      // purpose (benches that exercise Stripe pass their own emulator's settings in env).
+      STRIPE_EMULATOR: '1',
+      DOWNLOAD_SIGNING_SECRET: randomBytes(32).toString('hex'),
       ...env,
       ...BENCH_LIMITS,
       NODE_ENV: 'production',

@@ -3,6 +3,7 @@
  * cost, every character counts (bcrypt alone stops at byte 72), 12..128 code points, and the
  * common-password list.
  */
+import { readdirSync, readFileSync } from 'node:fs';
 import bcrypt from 'bcrypt';
 import { dictionary } from '@zxcvbn-ts/language-common';
 import { describe, expect, it } from 'vitest';
@@ -12,7 +13,32 @@ import { PASSWORD_MAX, PASSWORD_MIN, passwordSchema } from '@/lib/validations/au
 
 const COMMON = dictionary['passwords-common'] as string[];
 
+/** The nice value of each of this process's threads (Linux: field 19 of /proc/<pid>/task/<tid>/stat). */
+function threadNiceValues(): number[] {
+  return readdirSync('/proc/self/task').flatMap((tid) => {
+    try {
+      const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+      return [Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16])];
+    } catch {
+      return []; // the thread ended while we looked
+    }
+  });
+}
+
 describe('password hashing', () => {
+  it.runIf(process.platform === 'linux')(
+    'hashes on worker threads at a lower CPU priority than the event loop',
+    async () => {
+      const hash = await hashPassword('a sign-in burst must not starve requests');
+      expect(await verifyPassword('a sign-in burst must not starve requests', hash)).toBe(true);
+      const nice = threadNiceValues();
+      expect(nice).toContain(10);
+      // The main thread (the event loop) keeps normal priority.
+      const main = readFileSync('/proc/self/stat', 'utf8');
+      expect(Number(main.slice(main.lastIndexOf(')') + 2).split(' ')[16])).toBe(0);
+    },
+  );
+
   it('stores a bcrypt hash at the configured cost that verifies only the right password', async () => {
     const password = 'correct horse battery staple';
     const hash = await hashPassword(password);
