@@ -246,6 +246,8 @@ async function main(): Promise<number> {
     await rm(downloadsDir, { recursive: true, force: true });
     // This process's pool, before the database it points at is dropped (with FORCE).
     const { db: prisma, pool } = await import('../lib/db/client');
+    // A connection still open when the database is dropped is terminated; that is expected here.
+    pool.on('error', () => undefined);
     await prisma.$disconnect().catch(() => undefined);
     await pool.end().catch(() => undefined);
     await db.cleanup().catch((err: unknown) => say(`could not drop the database: ${String(err)}`));
