@@ -251,11 +251,20 @@ interface DashboardCounts {
  * an index-only count), the alerts per day, and the five latest active alerts
  * (which Prisma loads with their contract and equipment).
  */
-export async function getDashboard(userId: number, now: Date = new Date()): Promise<Dashboard> {
-  const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
-  const since = new Date(today - (DAYS - 1) * 86_400_000);
-  const [[totals], perDay, recent] = await Promise.all([
-    db.$queryRaw<DashboardCounts[]>`
+/** The dashboard's counts alone, in one statement (document 1's `/client/dashboard` needs no more). */
+export async function getDashboardCounts(
+  userId: number,
+): Promise<
+  Pick<
+    Dashboard,
+    | 'contractCount'
+    | 'equipmentCount'
+    | 'activeAlerts'
+    | 'unacknowledgedAlerts'
+    | 'equipmentByStatus'
+  >
+> {
+  const [totals] = await db.$queryRaw<DashboardCounts[]>`
       SELECT
         (SELECT count(*)::int FROM contracts WHERE user_id = ${userId}) AS contracts,
         (SELECT count(*)::int FROM equipment WHERE user_id = ${userId} AND status = 'ONLINE') AS online,
@@ -263,7 +272,29 @@ export async function getDashboard(userId: number, now: Date = new Date()): Prom
         (SELECT count(*)::int FROM equipment WHERE user_id = ${userId} AND status = 'FAULTY') AS faulty,
         (SELECT count(*)::int FROM alerts WHERE user_id = ${userId} AND resolved_at IS NULL) AS active,
         (SELECT count(*)::int FROM alerts
-          WHERE user_id = ${userId} AND resolved_at IS NULL AND acknowledged_at IS NULL) AS unacknowledged`,
+          WHERE user_id = ${userId} AND resolved_at IS NULL AND acknowledged_at IS NULL) AS unacknowledged`;
+  const t = totals ?? {
+    contracts: 0,
+    online: 0,
+    offline: 0,
+    faulty: 0,
+    active: 0,
+    unacknowledged: 0,
+  };
+  return {
+    contractCount: t.contracts,
+    equipmentCount: t.online + t.offline + t.faulty,
+    activeAlerts: t.active,
+    unacknowledgedAlerts: t.unacknowledged,
+    equipmentByStatus: { ONLINE: t.online, OFFLINE: t.offline, FAULTY: t.faulty },
+  };
+}
+
+export async function getDashboard(userId: number, now: Date = new Date()): Promise<Dashboard> {
+  const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
+  const since = new Date(today - (DAYS - 1) * 86_400_000);
+  const [counts, perDay, recent] = await Promise.all([
+    getDashboardCounts(userId),
     db.$queryRaw<{ day: string; count: number }[]>`
       SELECT to_char(raised_at::date, 'YYYY-MM-DD') AS day, count(*)::int AS count
         FROM alerts
@@ -276,26 +307,10 @@ export async function getDashboard(userId: number, now: Date = new Date()): Prom
       take: 5,
     }),
   ]);
-  const t = totals ?? {
-    contracts: 0,
-    online: 0,
-    offline: 0,
-    faulty: 0,
-    active: 0,
-    unacknowledged: 0,
-  };
-  const counts = new Map(perDay.map((r) => [r.day, Number(r.count)]));
+  const byDay = new Map(perDay.map((r) => [r.day, Number(r.count)]));
   const alertsPerDay = Array.from({ length: DAYS }, (_, i) => {
     const date = new Date(since.getTime() + i * 86_400_000).toISOString().slice(0, 10);
-    return { date, count: counts.get(date) ?? 0 };
+    return { date, count: byDay.get(date) ?? 0 };
   });
-  return {
-    contractCount: t.contracts,
-    equipmentCount: t.online + t.offline + t.faulty,
-    activeAlerts: t.active,
-    unacknowledgedAlerts: t.unacknowledged,
-    equipmentByStatus: { ONLINE: t.online, OFFLINE: t.offline, FAULTY: t.faulty },
-    alertsPerDay,
-    recentAlerts: recent.map(toAlert),
-  };
+  return { ...counts, alertsPerDay, recentAlerts: recent.map(toAlert) };
 }

@@ -6,7 +6,7 @@
  */
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getDashboard, listContracts } from '@/lib/contracts/read';
+import { getDashboard, getDashboardCounts, listContracts } from '@/lib/contracts/read';
 import { db, pool } from '@/lib/db/client';
 import { createTestUser } from '../support/users';
 
@@ -164,5 +164,17 @@ describe('SQL queries per read (no N+1)', () => {
     expect(counts['contracts, 200 contracts'], explain).toBe(counts['contracts, 1 contract']);
     expect(counts['dashboard, 200 contracts'], explain).toBeLessThanOrEqual(MAX_QUERIES.dashboard);
     expect(counts['contracts, 200 contracts'], explain).toBeLessThanOrEqual(MAX_QUERIES.contracts);
+  });
+
+  it('getDashboardCounts (behind /client/dashboard) answers in one statement', async () => {
+    const user = await createTestUser();
+    await giveContracts(user.id, 3);
+    await getDashboardCounts(user.id);
+    let counts: Awaited<ReturnType<typeof getDashboardCounts>> | undefined;
+    const sql = await queriesOf(async () => {
+      counts = await getDashboardCounts(user.id);
+    });
+    expect(sql, JSON.stringify(sql)).toHaveLength(1);
+    expect(counts).toMatchObject({ contractCount: 3, equipmentCount: 6, activeAlerts: 6 });
   });
 });

@@ -32,7 +32,9 @@ export function presentProfile(p: Profile) {
   };
 }
 
-export function presentDashboard(d: Dashboard) {
+export function presentDashboard(
+  d: Pick<Dashboard, 'contractCount' | 'equipmentCount' | 'activeAlerts'>,
+) {
   return {
     contract_count: d.contractCount,
     equipment_count: d.equipmentCount,
