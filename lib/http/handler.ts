@@ -48,6 +48,8 @@ type RouteContext = { params: Promise<Record<string, string | string[] | undefin
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{8,64}$/;
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+/** Bodies read raw for a signature check (webhooks) may be this large. */
+const RAW_BODY_MAX_BYTES = 1024 * 1024;
 
 function formatIssues(error: z.ZodError): string[] {
   return error.issues.map((issue) => {
@@ -179,7 +181,9 @@ export function route<
       let body: unknown;
       let rawBody = '';
       if (spec.rawBody) {
-        rawBody = await readBodyText(req, getEnv().MAX_BODY_BYTES);
+        // Stripe's events can be far larger than a JSON request (expanded objects, long
+        // metadata); refusing one with 413 would make Stripe retry it for days.
+        rawBody = await readBodyText(req, Math.max(getEnv().MAX_BODY_BYTES, RAW_BODY_MAX_BYTES));
       } else if (spec.body) {
         const raw = await readJsonBody(req, getEnv().MAX_BODY_BYTES);
         body =

@@ -339,4 +339,17 @@ describe("Stripe's webhook over HTTP", () => {
     expectStatus(ok, 200);
     expect(ok.json).toEqual({ received: true, result: 'ignored' });
   });
+
+  it('takes a large signed event (Stripe sends up to hundreds of KB), but not an unbounded one', async () => {
+    const secret = process.env.STRIPE_WEBHOOK_SECRET ?? '';
+    const large = JSON.stringify({
+      ...(JSON.parse(event(`evt_test_${randomBytes(8).toString('hex')}`)) as object),
+      padding: 'x'.repeat(300 * 1024),
+    });
+    const ok = await webhook(large, sign(large, secret));
+    expectStatus(ok, 200);
+    expect(ok.json).toEqual({ received: true, result: 'ignored' });
+    const huge = `{"padding":"${'x'.repeat(3 * 1024 * 1024)}"}`;
+    expectV1Error(await webhook(huge, sign(huge, secret)), 413, 'PAYLOAD_TOO_LARGE');
+  });
 });
