@@ -8,7 +8,7 @@ import {
   contractsQuery,
   equipmentQuery,
 } from '@/lib/validations/contracts';
-import { lower, pageSchema, v1Errors, v1Success } from './envelope';
+import { lower, PAGINATION_NOTE, pageSchema, v1Errors, v1Success } from './envelope';
 
 /** /api/v1 contracts, equipment, alerts and the dashboard: specs and the shapes they answer with. */
 
@@ -112,12 +112,9 @@ export function presentDashboard(d: Dashboard) {
   };
 }
 
-const { 400: e400, 401: e401, 403: e403, 429: e429 } = v1Errors;
-const e404 = { description: 'Not found, or not yours', schema: v1Errors[400].schema };
+const { 400: e400, 401: e401, 403: e403, 404: e404, 429: e429 } = v1Errors;
 const read = { 400: e400, 401: e401, 403: e403, 404: e404, 429: e429 };
 const tags = ['Contracts (v1)'];
-const PAGINATION =
-  ' Paginated: `page` (from 1) and `page_size` (1-100, default 20); the answer carries `items`, `page`, `page_size`, `total` and `total_pages`.';
 
 export const v1Dashboard = defineEndpoint({
   operationId: 'v1Dashboard',
@@ -160,7 +157,7 @@ export const v1Contracts = defineEndpoint({
   surface: 'v1',
   tags,
   summary: "The customer's contracts",
-  description: `Ordered by id; filter with \`status\`.${PAGINATION}`,
+  description: `Ordered by id; filter with \`status\`.${PAGINATION_NOTE}`,
   auth: 'required',
   query: contractsQuery,
   responses: {
@@ -208,7 +205,7 @@ export const v1Equipment = defineEndpoint({
   surface: 'v1',
   tags,
   summary: "A contract's equipment",
-  description: `Ordered by id.${PAGINATION}`,
+  description: `Ordered by id.${PAGINATION_NOTE}`,
   auth: 'required',
   params: contractIdParams,
   query: equipmentQuery,
@@ -226,7 +223,7 @@ export const v1Alerts = defineEndpoint({
   surface: 'v1',
   tags,
   summary: "The customer's alerts",
-  description: `Newest first. \`status\`: active (not resolved, the default), resolved or all; \`contract_id\` narrows to one contract.${PAGINATION}`,
+  description: `Newest first. \`status\`: active (not resolved, the default), resolved or all; \`contract_id\` narrows to one contract.${PAGINATION_NOTE}`,
   auth: 'required',
   query: alertsQuery,
   responses: {

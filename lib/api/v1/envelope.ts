@@ -30,7 +30,12 @@ export const v1Errors = {
   413: { description: 'Body too large', schema: v1ErrorSchema },
   415: { description: 'Cookie-authenticated write without JSON', schema: v1ErrorSchema },
   429: { description: 'Rate limited; see Retry-After', schema: v1ErrorSchema },
+  404: { description: 'Not found, or not yours', schema: v1ErrorSchema },
 } as const;
+
+/** How every paginated /api/v1 list says so in its description. */
+export const PAGINATION_NOTE =
+  ' Paginated: `page` (from 1) and `page_size` (1-100, default 20); the answer carries `items`, `page`, `page_size`, `total` and `total_pages`.';
 
 /** The portal's one page shape for /api/v1 lists: `{items, page, page_size, total, total_pages}`. */
 export const pageSchema = <T extends z.ZodType>(item: T) =>

@@ -19,7 +19,7 @@ import {
   paymentsPageQuery,
   purchaseIdParams,
 } from '@/lib/validations/payments';
-import { lower, pageSchema, v1Errors, v1Success } from './envelope';
+import { lower, PAGINATION_NOTE, pageSchema, v1Errors, v1Success } from './envelope';
 
 /**
  * /api/v1 checkout, purchases, billing and licenses (document 2): specs and presenters. Fields
@@ -160,11 +160,8 @@ export function presentPaymentMethod(pm: PaymentMethodView) {
   };
 }
 
-const { 400: e400, 401: e401, 403: e403, 429: e429 } = v1Errors;
-const e404 = { description: 'Not found, or not yours', schema: v1Errors[400].schema };
+const { 400: e400, 401: e401, 403: e403, 404: e404, 429: e429 } = v1Errors;
 const read = { 400: e400, 401: e401, 403: e403, 429: e429 };
-const PAGINATION =
-  ' Paginated: `page` (from 1) and `page_size` (1-100, default 20); the answer carries `items`, `page`, `page_size`, `total` and `total_pages`.';
 const CHECKOUT_LIMIT =
   ' Limited to 10 requests a minute per customer, shared by create-session and success (429 with `Retry-After`).';
 
@@ -232,7 +229,7 @@ export const v1ListPurchases = defineEndpoint({
   surface: 'v1',
   tags: ['Purchases (v1)'],
   summary: "The customer's purchases",
-  description: `Newest first, in document 2's Purchase shape with the license and invoice embedded.${PAGINATION}`,
+  description: `Newest first, in document 2's Purchase shape with the license and invoice embedded.${PAGINATION_NOTE}`,
   auth: 'required',
   query: paymentsPageQuery,
   responses: {
@@ -328,7 +325,7 @@ export const v1ListInvoices = defineEndpoint({
   surface: 'v1',
   tags: ['Billing (v1)'],
   summary: 'Invoices and receipts of purchases',
-  description: `Newest first, with links to Stripe's hosted invoice and its PDF.${PAGINATION}`,
+  description: `Newest first, with links to Stripe's hosted invoice and its PDF.${PAGINATION_NOTE}`,
   auth: 'required',
   query: paymentsPageQuery,
   responses: {
