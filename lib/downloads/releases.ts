@@ -2,6 +2,7 @@ import 'server-only';
 import { db } from '@/lib/db/client';
 import { getEnv } from '@/lib/env';
 import { AppError, forbidden, notFound } from '@/lib/errors';
+import { PLATFORMS } from '@/lib/validations/payments';
 import { signGrant, verifyGrant, type DownloadGrant } from './signing';
 
 /**
@@ -10,8 +11,6 @@ import { signGrant, verifyGrant, type DownloadGrant } from './signing';
  * customer, release and platform, and the file route checks the license again, so suspending a
  * license (refund, dispute) stops links already handed out.
  */
-export const PLATFORMS = ['windows-x64', 'macos-arm64', 'linux-x64'] as const;
-export type Platform = (typeof PLATFORMS)[number];
 
 export interface ReleaseFileView {
   platform: string;

@@ -47,9 +47,6 @@ export async function listPaymentMethods(userId: number): Promise<PaymentMethodV
   );
 }
 
-/** Stripe payment method ids: `pm_` and letters, digits or underscores. */
-export const PAYMENT_METHOD_ID = /^pm_[A-Za-z0-9_]{1,200}$/;
-
 /** Detaches one of the customer's own cards; anyone else's (or an unknown id) is a 404. */
 export async function removePaymentMethod(userId: number, paymentMethodId: string): Promise<void> {
   const customerId = await existingStripeCustomer(userId);

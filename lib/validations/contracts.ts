@@ -40,7 +40,10 @@ export const contractsQuery = z
   })
   .strict();
 
-export const equipmentQuery = z.object(paginationQuery).strict();
+/** A list that takes nothing but `page` and `page_size`. */
+export const pageOnlyQuery = z.object(paginationQuery).strict();
+
+export const equipmentQuery = pageOnlyQuery;
 
 export const alertsQuery = z
   .object({

@@ -1,25 +1,23 @@
 import { z } from 'zod';
-import type { Platform } from '@/lib/downloads/releases';
 import { PRODUCT_TYPES } from '@/lib/payments/catalogue';
 import { parsePrefixedId } from '@/lib/payments/views';
-import { paginationQuery } from './contracts';
+import { pageOnlyQuery } from './contracts';
 
 /**
  * The purchasing feature's schemas (checkout, purchases, billing, licenses, downloads): request
- * bodies, path ids and queries, shared by the /api/v1 route handlers and the OpenAPI document.
- * No server-only imports, so pages and forms may use them too.
+ * bodies, path ids and queries of the /api/v1 route handlers and the OpenAPI document, and the
+ * portal pages' forms and query strings. No server-only imports, so pages and forms may use them.
  */
 
-/** What GET /api/v1/downloads/{id}/url accepts as `platform` (the values of lib/downloads' PLATFORMS). */
-export const PLATFORM_VALUES = ['windows-x64', 'macos-arm64', 'linux-x64'] as const;
-// Fails to compile if lib/downloads/releases.ts gains or loses a platform this list lacks.
-type SamePlatforms = [Platform] extends [(typeof PLATFORM_VALUES)[number]]
-  ? [(typeof PLATFORM_VALUES)[number]] extends [Platform]
-    ? true
-    : never
-  : never;
-const samePlatforms: SamePlatforms = true;
-void samePlatforms;
+/** The platforms a release is built for, in the order they are offered. */
+export const PLATFORMS = ['windows-x64', 'macos-arm64', 'linux-x64'] as const;
+export type Platform = (typeof PLATFORMS)[number];
+
+/** Stripe ids and ours, as every surface accepts them. */
+export const CHECKOUT_SESSION_ID = /^cs_[A-Za-z0-9_]{1,250}$/;
+export const PAYMENT_METHOD_ID = /^pm_[A-Za-z0-9_]{1,200}$/;
+/** Release ids: `software_v` and the major version (`software_v2`). */
+export const RELEASE_ID = /^software_v[1-9][0-9]{0,3}$/;
 
 const returnUrl = (field: string) =>
   z
@@ -59,9 +57,6 @@ export const createCheckoutSessionSchema = z
   })
   .meta({ id: 'CreateCheckoutSession' });
 
-/** Checkout Session ids: `cs_` then letters, digits and underscores (`cs_test_a1B2...`). */
-export const CHECKOUT_SESSION_ID = /^cs_[A-Za-z0-9_]{1,250}$/;
-
 /** POST /api/v1/checkout/success (document 2): `{sessionId}`. */
 export const checkoutSuccessSchema = z
   .object({
@@ -98,16 +93,12 @@ export const purchaseIdParam = z
 
 export const purchaseIdParams = z.object({ id: purchaseIdParam });
 
-/** Stripe payment method ids: `pm_` and letters, digits or underscores (as lib/payments/billing checks). */
 export const paymentMethodIdParams = z.object({
   id: z
     .string()
-    .regex(/^pm_[A-Za-z0-9_]{1,200}$/, 'must be a payment method id (pm_...)')
+    .regex(PAYMENT_METHOD_ID, 'must be a payment method id (pm_...)')
     .meta({ description: 'A payment method id, e.g. `pm_1Abc...`' }),
 });
-
-/** Release ids: `software_v` and the major version (`software_v2`). */
-export const RELEASE_ID = /^software_v[1-9][0-9]{0,3}$/;
 
 export const releaseIdParams = z.object({
   id: z
@@ -119,11 +110,36 @@ export const releaseIdParams = z.object({
 export const downloadUrlQuery = z
   .object({
     platform: z
-      .enum(PLATFORM_VALUES)
+      .enum(PLATFORMS)
       .optional()
       .meta({ description: 'Which build; the first available one when omitted' }),
   })
   .strict();
 
 /** `page` and `page_size`, as every paginated /api/v1 list. */
-export const paymentsPageQuery = z.object(paginationQuery).strict();
+export const paymentsPageQuery = pageOnlyQuery;
+
+/** The buy button: a product type, never a price (the catalogue decides what it costs). */
+export const buyFormSchema = z.object({
+  productType: z.enum(PRODUCT_TYPES).default('base_product'),
+});
+
+/** "Add a card" posts nothing but the action itself. */
+export const addCardFormSchema = z.object({});
+
+/** The card to remove, as the billing page posts it. */
+export const removeCardFormSchema = z.object({
+  paymentMethodId: z.string().regex(PAYMENT_METHOD_ID, 'is not a payment method id'),
+});
+
+/** One file of one release, as the downloads page posts it. */
+export const downloadFormSchema = z.object({
+  releaseId: z.string().regex(RELEASE_ID, 'is not a release id'),
+  platform: z.enum(PLATFORMS, { error: 'is not a platform' }),
+});
+
+/** `?page=` on the portal's lists; anything unreadable is page 1. */
+export const pageQuery = z.coerce.number().int().min(1).max(100_000).catch(1);
+
+/** `?session_id=` on the success page: a Checkout Session id, else the page is a 404. */
+export const checkoutSessionIdQuery = z.string().regex(CHECKOUT_SESSION_ID);

@@ -5,7 +5,7 @@ import { redirect } from 'next/navigation';
 import { validatedAction } from '@/lib/actions/validated-action';
 import { removePaymentMethod } from '@/lib/payments/billing';
 import { createSetupSession } from '@/lib/payments/checkout';
-import { addCardFormSchema, removeCardFormSchema } from '@/lib/validations/billing-forms';
+import { addCardFormSchema, removeCardFormSchema } from '@/lib/validations/payments';
 
 /** "Add a card": a Checkout Session in setup mode, then off to Stripe's page. */
 export const addCardAction = validatedAction(addCardFormSchema, async (_data, session) => {

@@ -10,16 +10,13 @@ import { Card, EmptyState } from '@/components/ui/card';
 import { Pagination } from '@/components/ui/pagination';
 import { requireSession } from '@/lib/auth/guards';
 import { listInvoices, listPaymentMethods } from '@/lib/payments/billing';
-import { pageQuery } from '@/lib/validations/billing-forms';
+import { pageQuery } from '@/lib/validations/payments';
 import { addCardAction, removeCardAction } from './actions';
+import { firstParam, type SearchParams } from '@/lib/http/search-params';
 
 export const metadata: Metadata = { title: 'Billing' };
 
 const PAGE_SIZE = 10;
-
-type SearchParams = Record<string, string | string[] | undefined>;
-
-const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
 const expiry = (month: number, year: number) =>
   `${String(month).padStart(2, '0')}/${String(year).slice(-2)}`;
@@ -31,7 +28,7 @@ export default async function BillingPage({
 }) {
   const session = await requireSession();
   const query = await searchParams;
-  const page = pageQuery.parse(first(query.page));
+  const page = pageQuery.parse(firstParam(query.page));
   const [cards, invoices] = await Promise.all([
     listPaymentMethods(session.user.id),
     listInvoices(session.user.id, page, PAGE_SIZE),
@@ -42,7 +39,7 @@ export default async function BillingPage({
   return (
     <>
       <PageHeader title="Billing" description="Your saved cards and invoices." />
-      {first(query.card) === 'added' ? (
+      {firstParam(query.card) === 'added' ? (
         <div className="mb-4">
           <Alert tone="success">Your card was saved.</Alert>
         </div>

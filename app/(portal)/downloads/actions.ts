@@ -2,7 +2,7 @@
 
 import { validatedAction } from '@/lib/actions/validated-action';
 import { mintDownloadUrl } from '@/lib/downloads/releases';
-import { downloadFormSchema } from '@/lib/validations/billing-forms';
+import { downloadFormSchema } from '@/lib/validations/payments';
 import type { DownloadState } from '@/components/downloads/download-button';
 
 /**

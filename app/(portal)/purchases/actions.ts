@@ -7,7 +7,7 @@ import {
   createPurchaseSession,
   embeddedCheckoutKey,
 } from '@/lib/payments/checkout';
-import { buyFormSchema } from '@/lib/validations/billing-forms';
+import { buyFormSchema } from '@/lib/validations/payments';
 import type { BuyState } from '@/components/payments/buy-button';
 
 /**

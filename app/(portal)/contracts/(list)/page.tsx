@@ -9,14 +9,11 @@ import { Pagination } from '@/components/ui/pagination';
 import { requireSession } from '@/lib/auth/guards';
 import { listContracts } from '@/lib/contracts/read';
 import { contractsQuery } from '@/lib/validations/contracts';
+import { firstParam, type SearchParams } from '@/lib/http/search-params';
 
 export const metadata: Metadata = { title: 'Contracts' };
 
 const PAGE_SIZE = 10;
-
-type SearchParams = Record<string, string | string[] | undefined>;
-
-const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
 /**
  * A bad filter is a link someone typed or kept, not an attack: show every
@@ -24,8 +21,8 @@ const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v
  * (campaign tags, say) are ignored rather than refused.
  */
 function readQuery(searchParams: SearchParams) {
-  const status = first(searchParams.status);
-  const page = first(searchParams.page);
+  const status = firstParam(searchParams.status);
+  const page = firstParam(searchParams.page);
   const both = contractsQuery.safeParse({ status: status || undefined, page });
   if (both.success) return { ...both.data, invalidStatus: null };
   const statusOnly = contractsQuery.safeParse({ status: status || undefined });

@@ -10,16 +10,13 @@ import { requireSession } from '@/lib/auth/guards';
 import { formatMoney, product } from '@/lib/payments/catalogue';
 import { embeddedCheckoutKey } from '@/lib/payments/checkout';
 import { listPurchases } from '@/lib/payments/purchases';
-import { pageQuery } from '@/lib/validations/billing-forms';
+import { pageQuery } from '@/lib/validations/payments';
 import { buyAction } from '../actions';
+import { firstParam, type SearchParams } from '@/lib/http/search-params';
 
 export const metadata: Metadata = { title: 'Purchases' };
 
 const PAGE_SIZE = 10;
-
-type SearchParams = Record<string, string | string[] | undefined>;
-
-const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
 export default async function PurchasesPage({
   searchParams,
@@ -28,7 +25,7 @@ export default async function PurchasesPage({
 }) {
   const session = await requireSession();
   const query = await searchParams;
-  const page = pageQuery.parse(first(query.page));
+  const page = pageQuery.parse(firstParam(query.page));
   const result = await listPurchases(session.user.id, page, PAGE_SIZE);
   const base = product('base_product');
   const price = formatMoney(base.amount, base.currency).replace(/\.00$/, '');
@@ -36,7 +33,7 @@ export default async function PurchasesPage({
   return (
     <>
       <PageHeader title="Purchases" description="Buy Sense Base and see what you have bought." />
-      {first(query.checkout) === 'cancelled' ? (
+      {firstParam(query.checkout) === 'cancelled' ? (
         <div className="mb-4">
           <Alert tone="info">Checkout was cancelled. Nothing was charged.</Alert>
         </div>

@@ -10,11 +10,10 @@ import { orNotFound } from '@/lib/http/page-errors';
 import { formatMoney } from '@/lib/payments/catalogue';
 import { fulfilCheckoutSession } from '@/lib/payments/fulfil';
 import { purchaseId } from '@/lib/payments/views';
-import { checkoutSessionIdQuery } from '@/lib/validations/billing-forms';
+import { checkoutSessionIdQuery } from '@/lib/validations/payments';
+import { firstParam, type SearchParams } from '@/lib/http/search-params';
 
 export const metadata: Metadata = { title: 'Thank you' };
-
-type SearchParams = Record<string, string | string[] | undefined>;
 
 /**
  * Where Stripe sends the browser after paying. It fulfils the session itself (the same idempotent
@@ -29,7 +28,7 @@ export default async function CheckoutSuccessPage({
 }) {
   const session = await requireSession();
   const raw = (await searchParams).session_id;
-  const sessionId = checkoutSessionIdQuery.safeParse(Array.isArray(raw) ? raw[0] : raw);
+  const sessionId = checkoutSessionIdQuery.safeParse(firstParam(raw));
   if (!sessionId.success) notFound();
   const result = await orNotFound(
     fulfilCheckoutSession(sessionId.data, { userId: session.user.id }),
