@@ -192,7 +192,12 @@ export async function authorizeDownload(input: {
   const verdict = verifyGrant(grant, input.signature, getEnv().downloadSigningSecret);
   if (verdict === 'invalid') throw denied('This download link is not valid');
   if (verdict === 'expired') throw denied('This download link has expired; ask for a new one');
-  const found = await findFile(input.releaseId, input.platform).catch(() => null);
+  // A release withdrawn since the link was signed reads as an invalid link; any other failure
+  // (the database down) stays an error, not a misleading 403.
+  const found = await findFile(input.releaseId, input.platform).catch((error: unknown) => {
+    if (error instanceof AppError && error.status === 404) return null;
+    throw error;
+  });
   if (!found) throw denied('This download link is not valid');
   if (!(await covers(userId, found.release))) {
     throw denied('The license for this download is no longer active');
