@@ -1,24 +1,9 @@
 'use client';
 
 import { useFormStatus } from 'react-dom';
-import { cn } from './cn';
+import { buttonClass, type ButtonVariant } from './button-class';
 
-type Variant = 'primary' | 'secondary' | 'danger' | 'ghost';
-
-const variants: Record<Variant, string> = {
-  primary: 'bg-brand-600 text-white hover:bg-brand-700 disabled:bg-brand-600/60',
-  secondary:
-    'border border-slate-300 bg-white text-slate-800 hover:bg-slate-100 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100 dark:hover:bg-slate-800',
-  danger: 'bg-red-600 text-white hover:bg-red-700 disabled:bg-red-600/60',
-  ghost: 'text-slate-700 hover:bg-slate-100 dark:text-slate-200 dark:hover:bg-slate-800',
-};
-
-export const buttonClass = (variant: Variant = 'primary', extra?: string) =>
-  cn(
-    'inline-flex items-center justify-center gap-2 rounded-lg px-4 py-2 text-sm font-medium transition-colors disabled:cursor-not-allowed',
-    variants[variant],
-    extra,
-  );
+export { buttonClass };
 
 function Spinner() {
   return (
@@ -39,7 +24,7 @@ export function SubmitButton({
   ...rest
 }: React.ButtonHTMLAttributes<HTMLButtonElement> & {
   pendingText: string;
-  variant?: Variant;
+  variant?: ButtonVariant;
   pending?: boolean;
 }) {
   const { pending: formPending } = useFormStatus();

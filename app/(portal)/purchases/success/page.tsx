@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { LicenseKey } from '@/components/payments/license-key';
 import { Alert } from '@/components/ui/alert';
-import { linkButtonClass } from '@/components/payments/link-button';
+import { buttonClass } from '@/components/ui/button-class';
 import { Card } from '@/components/ui/card';
 import { requireSession } from '@/lib/auth/guards';
 import { orNotFound } from '@/lib/http/page-errors';
@@ -50,12 +50,12 @@ export default async function CheckoutSuccessPage({
           {expired ? null : (
             <Link
               href={`/purchases/success?session_id=${encodeURIComponent(sessionId.data)}`}
-              className={linkButtonClass('primary')}
+              className={buttonClass('primary')}
             >
               Refresh
             </Link>
           )}
-          <Link href="/purchases" className={linkButtonClass('secondary')}>
+          <Link href="/purchases" className={buttonClass('secondary')}>
             Back to purchases
           </Link>
         </p>
@@ -82,16 +82,13 @@ export default async function CheckoutSuccessPage({
         )}
       </Card>
       <p className="mt-6 flex flex-wrap gap-3">
-        <Link href="/downloads" className={linkButtonClass('primary')}>
+        <Link href="/downloads" className={buttonClass('primary')}>
           Download Sense Base
         </Link>
-        <Link
-          href={`/purchases/${purchaseId(purchase.id)}`}
-          className={linkButtonClass('secondary')}
-        >
+        <Link href={`/purchases/${purchaseId(purchase.id)}`} className={buttonClass('secondary')}>
           View the receipt
         </Link>
-        <Link href="/licenses" className={linkButtonClass('secondary')}>
+        <Link href="/licenses" className={buttonClass('secondary')}>
           All license keys
         </Link>
       </p>
