@@ -1,7 +1,8 @@
 import type { ActionState } from '@/lib/actions/validated-action';
 import type { AlertItem } from '@/lib/contracts/read';
 import { AcknowledgeButton } from '@/components/contracts/acknowledge-button';
-import { label, SeverityBadge } from '@/components/contracts/status-badges';
+import { SeverityBadge } from '@/components/contracts/status-badges';
+import { enumLabel } from '@/components/ui/badge';
 import { Badge } from '@/components/ui/badge';
 import { RelativeTime } from '@/components/ui/date';
 
@@ -17,7 +18,7 @@ function AlertRow({ alert, now, action }: { alert: AlertItem; now: Date; action:
       <div>
         <p className="text-sm font-medium break-words">{alert.message}</p>
         <p className="text-xs text-slate-500 dark:text-slate-400">
-          {label(alert.equipmentKind)} · {alert.equipmentLocation}
+          {enumLabel(alert.equipmentKind)} · {alert.equipmentLocation}
         </p>
         <p className="mt-1 text-xs text-slate-600 dark:text-slate-300">
           Raised <RelativeTime date={alert.raisedAt} now={now} />

@@ -1,5 +1,6 @@
 import type { EquipmentItem } from '@/lib/contracts/read';
-import { EquipmentStatusBadge, label } from '@/components/contracts/status-badges';
+import { EquipmentStatusBadge } from '@/components/contracts/status-badges';
+import { enumLabel } from '@/components/ui/badge';
 import { DateText } from '@/components/ui/date';
 
 export function EquipmentList({ equipment }: { equipment: EquipmentItem[] }) {
@@ -16,7 +17,7 @@ export function EquipmentList({ equipment }: { equipment: EquipmentItem[] }) {
         <li key={e.id} className="flex items-start justify-between gap-3 py-3">
           <div className="min-w-0">
             <p className="text-sm font-medium break-words">
-              {label(e.kind)} · {e.location}
+              {enumLabel(e.kind)} · {e.location}
             </p>
             <p className="text-xs break-words text-slate-500 dark:text-slate-400">
               {e.model} · serial {e.serial} · installed <DateText date={e.installedAt} />

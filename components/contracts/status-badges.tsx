@@ -1,10 +1,5 @@
 import type { AlertSeverity, ContractStatus, EquipmentStatus } from '@/lib/contracts/read';
-import { Badge, type BadgeTone } from '@/components/ui/badge';
-
-/** `FAULTY` → `Faulty`. */
-export function label(value: string): string {
-  return value.charAt(0) + value.slice(1).toLowerCase();
-}
+import { Badge, enumLabel, type BadgeTone } from '@/components/ui/badge';
 
 const contractTones: Record<ContractStatus, BadgeTone> = {
   ACTIVE: 'green',
@@ -27,13 +22,13 @@ const severityTones: Record<AlertSeverity, BadgeTone> = {
 };
 
 export function ContractStatusBadge({ status }: { status: ContractStatus }) {
-  return <Badge tone={contractTones[status]}>{label(status)}</Badge>;
+  return <Badge tone={contractTones[status]}>{enumLabel(status)}</Badge>;
 }
 
 export function EquipmentStatusBadge({ status }: { status: EquipmentStatus }) {
-  return <Badge tone={equipmentTones[status]}>{label(status)}</Badge>;
+  return <Badge tone={equipmentTones[status]}>{enumLabel(status)}</Badge>;
 }
 
 export function SeverityBadge({ severity }: { severity: AlertSeverity }) {
-  return <Badge tone={severityTones[severity]}>{label(severity)}</Badge>;
+  return <Badge tone={severityTones[severity]}>{enumLabel(severity)}</Badge>;
 }

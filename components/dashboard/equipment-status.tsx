@@ -1,5 +1,5 @@
 import type { EquipmentStatus } from '@/lib/contracts/read';
-import { label } from '@/components/contracts/status-badges';
+import { enumLabel } from '@/components/ui/badge';
 import { cn } from '@/components/ui/cn';
 
 const ORDER: EquipmentStatus[] = ['ONLINE', 'OFFLINE', 'FAULTY'];
@@ -48,7 +48,7 @@ export function EquipmentStatusChart({ counts }: { counts: Record<EquipmentStatu
           <li key={s} className="flex items-center justify-between gap-3">
             <span className="flex items-center gap-2">
               <span aria-hidden="true" className={cn('h-2.5 w-2.5 rounded-full', dots[s])} />
-              {label(s)}
+              {enumLabel(s)}
             </span>
             <span className="font-medium tabular-nums">{counts[s]}</span>
           </li>

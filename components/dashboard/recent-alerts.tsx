@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import type { AlertItem } from '@/lib/contracts/read';
-import { label, SeverityBadge } from '@/components/contracts/status-badges';
+import { SeverityBadge } from '@/components/contracts/status-badges';
+import { enumLabel } from '@/components/ui/badge';
 import { RelativeTime } from '@/components/ui/date';
 
 /** The newest active alerts, each linked to its contract. */
@@ -30,7 +31,7 @@ export function RecentAlerts({ alerts, now }: { alerts: AlertItem[]; now: Date }
               {a.message}
             </Link>
             <p className="text-xs text-slate-500 dark:text-slate-400">
-              {a.contractName} · {label(a.equipmentKind)}, {a.equipmentLocation}
+              {a.contractName} · {enumLabel(a.equipmentKind)}, {a.equipmentLocation}
               {a.acknowledgedAt ? ' · acknowledged' : ''}
             </p>
           </div>

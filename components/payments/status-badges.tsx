@@ -1,12 +1,13 @@
-import { Badge, type BadgeTone } from '@/components/ui/badge';
+import { Badge, enumLabel, type BadgeTone } from '@/components/ui/badge';
+import type { LicenseRow, PurchaseRow } from '@/lib/payments/views';
 
-const purchaseTones: Record<string, BadgeTone> = {
+const purchaseTones: Record<PurchaseRow['status'], BadgeTone> = {
   COMPLETED: 'green',
   REFUNDED: 'slate',
   DISPUTED: 'red',
 };
 
-const licenseTones: Record<string, BadgeTone> = {
+const licenseTones: Record<LicenseRow['status'], BadgeTone> = {
   ACTIVE: 'green',
   SUSPENDED: 'amber',
   REVOKED: 'red',
@@ -20,22 +21,16 @@ const invoiceTones: Record<string, BadgeTone> = {
   uncollectible: 'red',
 };
 
-/** `COMPLETED` or `paid` → `Completed` / `Paid`. */
-export function statusLabel(value: string): string {
-  const lower = value.toLowerCase();
-  return lower.charAt(0).toUpperCase() + lower.slice(1);
+export function PurchaseStatusBadge({ status }: { status: PurchaseRow['status'] }) {
+  return <Badge tone={purchaseTones[status]}>{enumLabel(status)}</Badge>;
 }
 
-export function PurchaseStatusBadge({ status }: { status: string }) {
-  return <Badge tone={purchaseTones[status] ?? 'slate'}>{statusLabel(status)}</Badge>;
-}
-
-export function LicenseStatusBadge({ status }: { status: string }) {
-  return <Badge tone={licenseTones[status] ?? 'slate'}>{statusLabel(status)}</Badge>;
+export function LicenseStatusBadge({ status }: { status: LicenseRow['status'] }) {
+  return <Badge tone={licenseTones[status]}>{enumLabel(status)}</Badge>;
 }
 
 export function InvoiceStatusBadge({ status }: { status: string }) {
-  return <Badge tone={invoiceTones[status] ?? 'slate'}>{statusLabel(status)}</Badge>;
+  return <Badge tone={invoiceTones[status] ?? 'slate'}>{enumLabel(status)}</Badge>;
 }
 
 /** Why a license is not active, in the customer's words. */

@@ -15,6 +15,12 @@ const tones: Record<BadgeTone, string> = {
   blue: 'bg-brand-50 text-brand-700 ring-brand-600/20 dark:bg-slate-800 dark:text-brand-100 dark:ring-brand-500/40',
 };
 
+/** An enum value as a word: `FAULTY` → `Faulty`, `paid` → `Paid`. */
+export function enumLabel(value: string): string {
+  const lower = value.toLowerCase();
+  return lower.charAt(0).toUpperCase() + lower.slice(1);
+}
+
 /** A short status label; the colour repeats what the text says, never replaces it. */
 export function Badge({
   tone,

@@ -9,15 +9,41 @@ import type { InvoiceRow } from './views';
 /** Saved cards (from Stripe, scoped to the customer's Stripe customer) and the invoices of purchases. */
 export interface PaymentMethodView {
   id: string;
+  /** Stripe's brand code (`visa`, `amex`, `eftpos_au` ...). */
   brand: string;
+  /** The brand as people write it: `American Express`. */
+  brandName: string;
   last4: string;
   expMonth: number;
   expYear: number;
   isDefault: boolean;
+  /** Past its expiry month. */
+  expired: boolean;
   createdAt: Date;
 }
 
-export async function listPaymentMethods(userId: number): Promise<PaymentMethodView[]> {
+const BRAND_NAMES: Record<string, string> = {
+  amex: 'American Express',
+  cartes_bancaires: 'Cartes Bancaires',
+  diners: 'Diners Club',
+  discover: 'Discover',
+  eftpos_au: 'eftpos Australia',
+  jcb: 'JCB',
+  link: 'Link',
+  mastercard: 'Mastercard',
+  unionpay: 'UnionPay',
+  visa: 'Visa',
+};
+
+/** A card is good through the last day of its expiry month. */
+function isExpired(expMonth: number, expYear: number, now: Date): boolean {
+  return expYear * 12 + expMonth < now.getUTCFullYear() * 12 + now.getUTCMonth() + 1;
+}
+
+export async function listPaymentMethods(
+  userId: number,
+  now: Date = new Date(),
+): Promise<PaymentMethodView[]> {
   const customerId = await existingStripeCustomer(userId);
   if (!customerId) return [];
   const [methods, customer] = await Promise.all([
@@ -36,10 +62,12 @@ export async function listPaymentMethods(userId: number): Promise<PaymentMethodV
           {
             id: pm.id,
             brand: pm.card.brand,
+            brandName: BRAND_NAMES[pm.card.brand] ?? 'Card',
             last4: pm.card.last4,
             expMonth: pm.card.exp_month,
             expYear: pm.card.exp_year,
             isDefault: pm.id === defaultId,
+            expired: isExpired(pm.card.exp_month, pm.card.exp_year, now),
             createdAt: new Date(pm.created * 1000),
           },
         ]

@@ -3,7 +3,6 @@ import { PageHeader } from '@/components/layout/page-header';
 import { AddCardButton } from '@/components/payments/add-card-button';
 import { InvoiceList } from '@/components/payments/invoice-list';
 import { RemoveCardButton } from '@/components/payments/remove-card-button';
-import { statusLabel } from '@/components/payments/status-badges';
 import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
 import { Card, EmptyState } from '@/components/ui/card';
@@ -33,8 +32,6 @@ export default async function BillingPage({
     listPaymentMethods(session.user.id),
     listInvoices(session.user.id, page, PAGE_SIZE),
   ]);
-  const now = new Date();
-  const thisMonth = now.getUTCFullYear() * 12 + now.getUTCMonth() + 1;
 
   return (
     <>
@@ -53,8 +50,7 @@ export default async function BillingPage({
         {cards.length > 0 ? (
           <ul className="divide-y divide-slate-200 dark:divide-slate-800">
             {cards.map((card) => {
-              const name = `${statusLabel(card.brand)} ending in ${card.last4}`;
-              const expired = card.expYear * 12 + card.expMonth < thisMonth;
+              const name = `${card.brandName} ending in ${card.last4}`;
               return (
                 <li
                   key={card.id}
@@ -70,10 +66,11 @@ export default async function BillingPage({
                     </span>
                     <div>
                       <p className="text-sm font-medium">
-                        {statusLabel(card.brand)} •••• {card.last4}
+                        {/* The list item is named "Visa ending in 4242" for screen readers. */}
+                        {card.brandName} <span aria-hidden="true">••••</span> {card.last4}
                       </p>
                       <p className="text-xs text-slate-500 dark:text-slate-400">
-                        {expired ? 'Expired' : 'Expires'} {expiry(card.expMonth, card.expYear)}
+                        {card.expired ? 'Expired' : 'Expires'} {expiry(card.expMonth, card.expYear)}
                       </p>
                     </div>
                     {card.isDefault ? <Badge tone="blue">Default</Badge> : null}
