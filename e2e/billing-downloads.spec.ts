@@ -112,5 +112,7 @@ test.describe('downloads', () => {
     const v2 = page.getByRole('region', { name: 'Sense Base 2.0.0' });
     await expect(v2).toContainText('Your license for this version is suspended.');
     await expect(v2.getByRole('button', { name: /^Download/ })).toHaveCount(0);
+    // Buying again is not the answer to a suspension: support is.
+    await expect(v2.getByRole('link', { name: 'Buy Sense Base' })).toHaveCount(0);
   });
 });

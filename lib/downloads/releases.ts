@@ -2,6 +2,7 @@ import 'server-only';
 import { db } from '@/lib/db/client';
 import { getEnv } from '@/lib/env';
 import { AppError, forbidden, notFound } from '@/lib/errors';
+import { product, PRODUCT_TYPES } from '@/lib/payments/catalogue';
 import { PLATFORMS } from '@/lib/validations/payments';
 import { signGrant, verifyGrant, type DownloadGrant } from './signing';
 
@@ -30,6 +31,8 @@ export interface DownloadView {
   canDownload: boolean;
   /** Why not, in words a customer understands; null when canDownload. */
   reason: string | null;
+  /** Locked, not suspended, and a purchase today would unlock it (the catalogue sells its major). */
+  purchasable: boolean;
 }
 
 const platformRank = (platform: string) => {
@@ -77,11 +80,8 @@ export async function listDownloads(userId: number): Promise<DownloadView[]> {
     db.license.findMany({ where: { userId, status: 'SUSPENDED' }, select: { majorVersion: true } }),
   ]);
   return releases.map((release) => {
-    const reason = lockReason(
-      release,
-      licenses,
-      suspended.some((s) => s.majorVersion === release.majorVersion),
-    );
+    const isSuspended = suspended.some((s) => s.majorVersion === release.majorVersion);
+    const reason = lockReason(release, licenses, isSuspended);
     return {
       id: release.id,
       productType: release.productType,
@@ -99,6 +99,13 @@ export async function listDownloads(userId: number): Promise<DownloadView[]> {
         })),
       canDownload: reason === null,
       reason,
+      purchasable:
+        reason !== null &&
+        !isSuspended &&
+        PRODUCT_TYPES.some(
+          (type) =>
+            type === release.productType && product(type).majorVersion === release.majorVersion,
+        ),
     };
   });
 }

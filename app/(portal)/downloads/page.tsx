@@ -84,7 +84,7 @@ export default async function DownloadsPage() {
                   <LockIcon />
                   <span>
                     {release.reason}{' '}
-                    {release.majorVersion === forSale.majorVersion ? (
+                    {release.purchasable ? (
                       <Link
                         href="/purchases"
                         className="font-medium text-brand-600 hover:underline dark:text-brand-100"
