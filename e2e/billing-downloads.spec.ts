@@ -31,8 +31,20 @@ test.describe('billing', () => {
     await expect(dialog).toBeHidden();
     expect(await listPaymentMethods(customer.id)).toHaveLength(1);
 
+    // A tampered hidden id is "not found", and nothing is removed.
+    await card.getByRole('button', { name: 'Remove Visa ending in 4242' }).click();
+    await dialog.locator('input[name="paymentMethodId"]').evaluate((input) => {
+      (input as HTMLInputElement).value = 'not-a-card';
+    });
+    await dialog.getByRole('button', { name: 'Remove card' }).click();
+    await expect(dialog.getByRole('alert')).toHaveText('That card was not found.');
+    expect(await listPaymentMethods(customer.id)).toHaveLength(1);
+    await page.reload();
+
     await card.getByRole('button', { name: 'Remove Visa ending in 4242' }).click();
     await dialog.getByRole('button', { name: 'Remove card' }).click();
+    await expect(page).toHaveURL(/\/billing\?card=removed$/);
+    await expect(page.getByRole('main').getByRole('status')).toHaveText('The card was removed.');
     await expect(page.getByText('No saved cards')).toBeVisible();
     await expect(card).toHaveCount(0);
     expect(await listPaymentMethods(customer.id)).toEqual([]);

@@ -1,12 +1,13 @@
 'use client';
 
-import { useActionState, useEffect, useId, useRef } from 'react';
+import { useActionState, useId, useRef } from 'react';
 import { buttonClass, SubmitButton } from '@/components/ui/button';
 import type { ActionState } from '@/lib/actions/validated-action';
 
 /**
  * "Remove" opens a confirmation dialog (a native modal <dialog>: focus is trapped and Escape
- * closes it); only its own button detaches the card. The page re-renders without the card.
+ * closes it); only its own button detaches the card. The action then reloads /billing with a
+ * confirmation, so the card's row and this dialog are gone.
  */
 export function RemoveCardButton({
   paymentMethodId,
@@ -20,10 +21,6 @@ export function RemoveCardButton({
   const dialog = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const [state, formAction] = useActionState(action, {});
-
-  useEffect(() => {
-    if (state.success) dialog.current?.close();
-  }, [state]);
 
   return (
     <>

@@ -36,7 +36,15 @@ function echoableValues(formData: FormData): Record<string, string> {
 export function validatedAction<S extends z.ZodType>(
   schema: S,
   action: (data: z.output<S>, session: ActiveSession) => Promise<ActionState | void>,
-  options: { allowPasswordChange?: boolean; rateLimit?: LimitName } = {},
+  options: {
+    allowPasswordChange?: boolean;
+    rateLimit?: LimitName;
+    /**
+     * For forms whose fields are all hidden (ids the page rendered): a tampered value has no field
+     * to highlight, so say this instead, as "not found" would.
+     */
+    invalidMessage?: string;
+  } = {},
 ): (previous: ActionState, formData: FormData) => Promise<ActionState> {
   return async (_previous, formData) => {
     const session = await requireSession(options);
@@ -47,6 +55,7 @@ export function validatedAction<S extends z.ZodType>(
     }
     const parsed = schema.safeParse(Object.fromEntries(formData.entries()));
     if (!parsed.success) {
+      if (options.invalidMessage) return { error: options.invalidMessage, values };
       const fieldErrors: Record<string, string[]> = {};
       for (const issue of parsed.error.issues) {
         const key = issue.path.map(String).join('.') || 'form';

@@ -1,6 +1,5 @@
 'use server';
 
-import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { validatedAction } from '@/lib/actions/validated-action';
 import { removePaymentMethod } from '@/lib/payments/billing';
@@ -13,9 +12,15 @@ export const addCardAction = validatedAction(addCardFormSchema, async (_data, se
   redirect(checkout.url);
 });
 
-/** Detaches one of the customer's own cards (anyone else's is "not found"). */
-export const removeCardAction = validatedAction(removeCardFormSchema, async (data, session) => {
-  await removePaymentMethod(session.user.id, data.paymentMethodId);
-  revalidatePath('/billing');
-  return { success: 'Card removed' };
-});
+/**
+ * Detaches one of the customer's own cards (anyone else's is "not found"), then reloads the page
+ * with a confirmation: the card's row, and the dialog opened from it, are gone.
+ */
+export const removeCardAction = validatedAction(
+  removeCardFormSchema,
+  async (data, session) => {
+    await removePaymentMethod(session.user.id, data.paymentMethodId);
+    redirect('/billing?card=removed');
+  },
+  { invalidMessage: 'That card was not found.' },
+);

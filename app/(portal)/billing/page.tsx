@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { PageHeader } from '@/components/layout/page-header';
 import { AddCardButton } from '@/components/payments/add-card-button';
 import { InvoiceList } from '@/components/payments/invoice-list';
@@ -36,9 +37,11 @@ export default async function BillingPage({
   return (
     <>
       <PageHeader title="Billing" description="Your saved cards and invoices." />
-      {firstParam(query.card) === 'added' ? (
+      {firstParam(query.card) === 'added' || firstParam(query.card) === 'removed' ? (
         <div className="mb-4">
-          <Alert tone="success">Your card was saved.</Alert>
+          <Alert tone="success">
+            {firstParam(query.card) === 'added' ? 'Your card was saved.' : 'The card was removed.'}
+          </Alert>
         </div>
       ) : null}
       <Card
@@ -104,9 +107,19 @@ export default async function BillingPage({
           </>
         ) : (
           <EmptyState title={invoices.total > 0 ? 'This page is empty' : 'No invoices yet'}>
-            {invoices.total > 0
-              ? 'There are fewer invoices than that; go back to the first page.'
-              : 'Your purchases’ invoices show up here.'}
+            {invoices.total > 0 ? (
+              <>
+                There are fewer invoices than that.{' '}
+                <Link
+                  href="/billing"
+                  className="font-medium text-brand-600 hover:underline dark:text-brand-100"
+                >
+                  Go to the first page
+                </Link>
+              </>
+            ) : (
+              'Your purchases’ invoices show up here.'
+            )}
           </EmptyState>
         )}
       </Card>

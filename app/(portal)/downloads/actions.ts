@@ -14,11 +14,15 @@ export async function downloadAction(
   formData: FormData,
 ): Promise<DownloadState> {
   let url: string | undefined;
-  const run = validatedAction(downloadFormSchema, async (data, session) => {
-    const link = await mintDownloadUrl(session.user.id, data.releaseId, data.platform);
-    url = link.url;
-    return { success: `Downloading ${link.filename}` };
-  });
+  const run = validatedAction(
+    downloadFormSchema,
+    async (data, session) => {
+      const link = await mintDownloadUrl(session.user.id, data.releaseId, data.platform);
+      url = link.url;
+      return { success: `Downloading ${link.filename}` };
+    },
+    { invalidMessage: 'That download is not available.' },
+  );
   const state = await run({}, formData);
   return url ? { ...state, url } : state;
 }

@@ -34,7 +34,7 @@ export async function buyAction(_previous: BuyState, formData: FormData): Promis
       });
       redirect(checkout.url);
     },
-    { rateLimit: 'checkout' },
+    { rateLimit: 'checkout', invalidMessage: 'That product is not for sale.' },
   );
   const state = await run({}, formData);
   return clientSecret ? { ...state, clientSecret } : state;
