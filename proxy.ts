@@ -45,6 +45,8 @@ function stripeSources(): Record<string, string[]> {
     stripe.mode === 'emulator' ? new URL(stripe.apiUrl).origin : 'https://checkout.stripe.com';
   const sources: Record<string, string[]> = { 'form-action': [checkout] };
   if (stripe.publishableKey) {
+    // Browsers that honour 'strict-dynamic' load Stripe.js through the nonce; this source is for
+    // older ones that ignore it.
     sources['script-src'] = ['https://js.stripe.com'];
     sources['frame-src'] = [
       'https://js.stripe.com',

@@ -47,6 +47,9 @@ export function DownloadButton({
           {state.error}
         </p>
       ) : null}
+      <p role="status" className="sr-only">
+        {state.success ?? ''}
+      </p>
     </form>
   );
 }

@@ -31,6 +31,8 @@ export function EmbeddedCheckout({
       }
       destroy = () => checkout.destroy();
       checkout.mount(container.current);
+      // The buy button that had focus is gone; take the customer to the form that replaced it.
+      container.current.focus();
     })().catch(() => {
       if (!cancelled) setFailed(true);
     });
@@ -47,7 +49,13 @@ export function EmbeddedCheckout({
           Stripe&apos;s checkout could not be loaded. Check your connection and reload the page.
         </p>
       ) : null}
-      <div ref={container} aria-label="Stripe checkout" className="min-h-40" />
+      <div
+        ref={container}
+        role="region"
+        aria-label="Stripe checkout"
+        tabIndex={-1}
+        className="min-h-40 focus:outline-none"
+      />
     </div>
   );
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { PRODUCT_TYPES } from '@/lib/payments/catalogue';
 import { parsePrefixedId } from '@/lib/payments/views';
-import { pageOnlyQuery } from './contracts';
+import { pageOnlyQuery, paginationQuery } from './contracts';
 
 /**
  * The purchasing feature's schemas (checkout, purchases, billing, licenses, downloads): request
@@ -139,7 +139,7 @@ export const downloadFormSchema = z.object({
 });
 
 /** `?page=` on the portal's lists; anything unreadable is page 1. */
-export const pageQuery = z.coerce.number().int().min(1).max(100_000).catch(1);
+export const pageQuery = paginationQuery.page.catch(1);
 
 /** `?session_id=` on the success page: a Checkout Session id, else the page is a 404. */
 export const checkoutSessionIdQuery = z.string().regex(CHECKOUT_SESSION_ID);
