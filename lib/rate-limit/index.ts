@@ -16,7 +16,13 @@ import { logger } from '@/lib/log';
  * /api/ready reports the fallback.
  */
 export type LimitName =
-  'api' | 'checkout' | 'login-ip' | 'login-account-burst' | 'login-account-hourly';
+  | 'api'
+  | 'checkout'
+  | 'login-ip'
+  | 'login-account-burst'
+  | 'login-account-hourly'
+  | 'password-verify'
+  | 'webhook-signature-failures';
 
 interface LimitSpec {
   points: number;
@@ -37,6 +43,10 @@ function specs(): Record<LimitName, LimitSpec> {
       points: env.RATE_LIMIT_LOGIN_ACCOUNT_HOURLY,
       durationSeconds: 3600,
     },
+    // Wrong current passwords given to change-password, per account (ASVS 2.2.1).
+    'password-verify': { points: 5, durationSeconds: 15 * 60 },
+    // Webhook deliveries whose signature fails, per client address; valid ones are never limited.
+    'webhook-signature-failures': { points: 30, durationSeconds: 60 },
   };
 }
 
