@@ -28,6 +28,13 @@ test.describe('where sign-in leads', () => {
     'javascript:alert(1)',
     ' //evil.example',
     '/login?callbackUrl=https://evil.example',
+    // Issue 7: dot segments that the URL parser turns into `//evil.example`.
+    '/.//evil.example/x',
+    '/..//evil.example/x',
+    '/%2e//evil.example/x',
+    '/%5Cevil.example',
+    '/\t/evil.example',
+    '/\n/evil.example',
   ];
   for (const callbackUrl of foreign) {
     test(`callbackUrl ${JSON.stringify(callbackUrl)} is ignored: the dashboard opens`, async ({
@@ -58,8 +65,22 @@ test.describe('where sign-in leads', () => {
     await page.goto('/login');
     await signIn(page, customer.email, customer.password);
     await expect(page).toHaveURL(/\/dashboard$/);
-    await page.goto(`/login?callbackUrl=${encodeURIComponent('//evil.example/phish')}`);
-    await expect(page.getByRole('heading', { name: 'Welcome back, Test' })).toBeVisible();
-    expect(new URL(page.url()).origin).toBe(new URL(baseURL ?? '').origin);
+    for (const callbackUrl of [
+      '//evil.example/phish',
+      '/.//evil.example/x',
+      '/%2e//evil.example',
+    ]) {
+      await page.goto(`/login?callbackUrl=${encodeURIComponent(callbackUrl)}`);
+      await expect(page.getByRole('heading', { name: 'Welcome back, Test' })).toBeVisible();
+      expect(new URL(page.url()).origin).toBe(new URL(baseURL ?? '').origin);
+      expect(new URL(page.url()).pathname).toBe('/dashboard');
+    }
+  });
+
+  test('an absolute URL on the portal origin is followed', async ({ page, customer, baseURL }) => {
+    await page.goto(`/login?callbackUrl=${encodeURIComponent(`${baseURL}/contracts`)}`);
+    await signIn(page, customer.email, customer.password);
+    await expect(page.getByRole('heading', { name: 'Contracts' })).toBeVisible();
+    expect(pathOf(page)).toBe('/contracts');
   });
 });

@@ -3,6 +3,7 @@ import { redirect } from 'next/navigation';
 import { LoginForm } from '@/components/auth/login-form';
 import { getCurrentSession } from '@/lib/auth/guards';
 import { safeCallbackPath } from '@/lib/auth/safe-redirect';
+import { getEnv } from '@/lib/env';
 
 export const metadata: Metadata = { title: 'Sign in' };
 
@@ -13,7 +14,7 @@ export default async function LoginPage({
 }) {
   const params = await searchParams;
   const raw = typeof params.callbackUrl === 'string' ? params.callbackUrl : undefined;
-  const callbackPath = safeCallbackPath(raw);
+  const callbackPath = safeCallbackPath(raw, getEnv().appUrl);
   if (await getCurrentSession()) redirect(callbackPath);
   return (
     <main className="flex min-h-screen items-center justify-center px-4 py-12">
