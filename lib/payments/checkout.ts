@@ -33,17 +33,15 @@ export function checkReturnUrl(value: string, field: string): string {
       `${field}: must be an absolute URL`,
     ]);
   }
-  const allowed = allowedReturnOrigins();
-  if (
-    !['https:', 'http:'].includes(url.protocol) ||
-    url.username ||
-    url.password ||
-    !allowed.includes(url.origin)
-  ) {
-    throw new AppError(400, 'URL_NOT_ALLOWED', `${field} must be on an allowed origin`, [
-      `${field}: origin ${url.origin} is not allowed (allowed: ${allowed.join(', ')})`,
+  // The refusal names the rule broken, never the allow-list: that list maps the deployment's
+  // sibling hosts for anyone who sends a wrong URL.
+  const refuse = (reason: string) =>
+    new AppError(400, 'URL_NOT_ALLOWED', `${field} must be on an allowed origin`, [
+      `${field}: ${reason}`,
     ]);
-  }
+  if (!['https:', 'http:'].includes(url.protocol)) throw refuse('must be an http or https URL');
+  if (url.username || url.password) throw refuse('must not carry a user name or password');
+  if (!allowedReturnOrigins().includes(url.origin)) throw refuse('its origin is not allowed');
   // Hand on the URL as parsed here, so Stripe (or any other parser) cannot read another host
   // into it (`https://allowed\@evil.example` is normalised); the placeholder stays literal.
   return url.href.replaceAll(encodeURIComponent(SESSION_ID_PLACEHOLDER), SESSION_ID_PLACEHOLDER);

@@ -108,14 +108,27 @@ describe('checkReturnUrl', () => {
     expect(error.details).toEqual(['successUrl: must be an absolute URL']);
   });
 
-  it('names the field and the allowed origins in the error details', () => {
+  it.each([
+    ['a foreign origin', 'https://evil.example/x', 'its origin is not allowed'],
+    [
+      'credentials on the portal',
+      `https://user:pass@${new URL(PORTAL).host}/x`,
+      'must not carry a user name or password',
+    ],
+    ['javascript:', 'javascript:alert(1)', 'must be an http or https URL'],
+  ])('names the field and the rule for %s, never the allowed origins', (_, url, reason) => {
+    let refused: AppError | null = null;
     try {
-      checkReturnUrl('https://evil.example/x', 'cancelUrl');
-      throw new Error('accepted');
+      checkReturnUrl(url, 'cancelUrl');
     } catch (error) {
-      expect(error).toBeInstanceOf(AppError);
-      expect((error as AppError).details[0]).toContain('cancelUrl: origin https://evil.example');
-      expect((error as AppError).details[0]).toContain(PORTAL);
+      if (error instanceof AppError) refused = error;
+    }
+    expect(refused).toBeInstanceOf(AppError);
+    expect(refused?.details).toEqual([`cancelUrl: ${reason}`]);
+    const said = [refused?.message ?? '', ...(refused?.details ?? [])].join('\n').toLowerCase();
+    for (const origin of allowedReturnOrigins()) {
+      expect(said).not.toContain(origin.toLowerCase());
+      expect(said).not.toContain(new URL(origin).host.toLowerCase());
     }
   });
 });
