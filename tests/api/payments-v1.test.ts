@@ -429,12 +429,15 @@ describe('bad input', () => {
         json: { ...item, ...urls },
       });
       expectV1Error(res, 400, 'URL_NOT_ALLOWED');
+      // The allow-list (CHECKOUT_ALLOWED_ORIGINS is https://yoursite.com here) is never echoed.
+      expect(res.text).not.toContain('yoursite.com');
     }
     const setup = await api('/api/v1/billing/payment-methods', {
       token,
       json: { successUrl: 'https://evil.example/card' },
     });
     expectV1Error(setup, 400, 'URL_NOT_ALLOWED');
+    expect(setup.text).not.toContain('yoursite.com');
   });
 
   it('refuses items that are missing, empty, too many, repeated or unknown', async () => {
