@@ -16,7 +16,10 @@ export async function sessionFromCookie(
   } catch {
     return null;
   }
-  return typeof sid === 'string' ? validateSession(sid) : null;
+  if (typeof sid !== 'string') return null;
+  // Only sessions the portal's own sign-in opened travel in the cookie.
+  const session = await validateSession(sid);
+  return session?.surface === 'BROWSER' ? session : null;
 }
 
 export function readSessionCookie(cookies: {

@@ -28,7 +28,7 @@ export async function loginForTokens(input: {
 }): Promise<TokenLogin> {
   const { user, session } = await signIn(input);
   const [access, refreshToken] = await Promise.all([
-    signAccessToken({ userId: user.id, sessionId: session.id }),
+    signAccessToken({ userId: user.id, sessionId: session.id, surface: input.surface }),
     issueRefreshToken({
       sessionId: session.id,
       expiresAt: new Date(session.createdAt.getTime() + REFRESH_TOKEN_TTL_MS),
@@ -66,7 +66,12 @@ export async function loginForAccessToken(input: {
   const { ttlSeconds, ...rest } = input;
   const ms = ttlSeconds * 1000;
   const { user, session } = await signIn({ ...rest, lifetime: { idleMs: ms, absoluteMs: ms } });
-  const access = await signAccessToken({ userId: user.id, sessionId: session.id, ttlSeconds });
+  const access = await signAccessToken({
+    userId: user.id,
+    sessionId: session.id,
+    surface: input.surface,
+    ttlSeconds,
+  });
   return {
     user,
     sessionId: session.id,
@@ -77,16 +82,19 @@ export async function loginForAccessToken(input: {
 
 /**
  * Logout by refresh token (document 5) or by the bearer's own session
- * (document 2): either way the whole session ends, on every surface.
+ * (document 2): either way the whole session ends, on every surface. A refresh
+ * token counts only on the surface that issued it; the bearer's session was
+ * already checked by the route wrapper.
  */
 export async function logoutSession(input: {
+  surface: SessionSurface;
   refreshToken?: string;
   bearerSessionId?: string | null;
 }): Promise<void> {
   const ids = new Set<string>();
   if (input.bearerSessionId) ids.add(input.bearerSessionId);
   if (input.refreshToken) {
-    const sid = await sessionIdForRefreshToken(input.refreshToken);
+    const sid = await sessionIdForRefreshToken(input.refreshToken, input.surface);
     if (!sid) throw unauthorized('REFRESH_TOKEN_INVALID', 'Invalid or expired refresh token');
     ids.add(sid);
   }

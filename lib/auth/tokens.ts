@@ -4,9 +4,22 @@ import { SignJWT, errors as joseErrors, jwtVerify } from 'jose';
 import { db } from '@/lib/db/client';
 import { getEnv } from '@/lib/env';
 import { AppError, unauthorized } from '@/lib/errors';
-import { revokeSession, validateSession, type ActiveSession } from './sessions';
+import {
+  revokeSession,
+  validateSession,
+  type ActiveSession,
+  type SessionSurface,
+} from './sessions';
 
 const ISSUER = 'sense-portal';
+
+/** The audience a surface's tokens carry, so a token names the one surface it is valid on. */
+export function tokenAudience(surface: SessionSurface): string {
+  return `${ISSUER}:${surface.toLowerCase()}`;
+}
+
+const wrongSurface = () =>
+  unauthorized('TOKEN_WRONG_SURFACE', 'This token was not issued for this API; sign in here');
 export const ACCESS_TOKEN_TTL_SECONDS = 15 * 60;
 export const REFRESH_TOKEN_TTL_MS = 7 * 24 * 3600 * 1000;
 
@@ -34,6 +47,7 @@ function signingKey(): Promise<CryptoKey> {
 export async function signAccessToken(input: {
   userId: number;
   sessionId: string;
+  surface: SessionSurface;
   ttlSeconds?: number;
 }): Promise<{ token: string; expiresAt: Date; expiresIn: number }> {
   const expiresIn = input.ttlSeconds ?? ACCESS_TOKEN_TTL_SECONDS;
@@ -42,6 +56,7 @@ export async function signAccessToken(input: {
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
     .setSubject(String(input.userId))
     .setIssuer(ISSUER)
+    .setAudience(tokenAudience(input.surface))
     .setIssuedAt(nowSeconds)
     .setExpirationTime(nowSeconds + expiresIn)
     .setJti(randomBytes(12).toString('base64url'))
@@ -51,12 +66,18 @@ export async function signAccessToken(input: {
 
 /**
  * Verifies signature (HS256 only: `alg: none` and other algorithms fail),
- * expiry and issuer, then loads the session: a revoked session's token is
- * refused at once.
+ * expiry, issuer and audience, then loads the session: a revoked session's
+ * token is refused at once, and so is a session another surface opened.
+ * Tokens issued before audiences existed carry none; their session's surface
+ * alone decides where they work.
  */
-export async function authenticateAccessToken(token: string): Promise<ActiveSession> {
+export async function authenticateAccessToken(
+  token: string,
+  accepted: readonly SessionSurface[],
+): Promise<ActiveSession> {
   let sessionId: unknown;
   let subject: string | undefined;
+  let audience: string[] | null;
   try {
     const { payload } = await jwtVerify(token, await signingKey(), {
       algorithms: ['HS256'],
@@ -64,6 +85,8 @@ export async function authenticateAccessToken(token: string): Promise<ActiveSess
     });
     sessionId = payload.sid;
     subject = payload.sub;
+    audience =
+      payload.aud === undefined ? null : Array.isArray(payload.aud) ? payload.aud : [payload.aud];
   } catch (err) {
     if (err instanceof joseErrors.JWTExpired) {
       throw unauthorized('TOKEN_EXPIRED', 'Access token has expired');
@@ -71,10 +94,15 @@ export async function authenticateAccessToken(token: string): Promise<ActiveSess
     throw unauthorized('TOKEN_INVALID', 'Invalid access token');
   }
   if (typeof sessionId !== 'string') throw unauthorized('TOKEN_INVALID', 'Invalid access token');
+  if (audience && !accepted.some((surface) => audience.includes(tokenAudience(surface)))) {
+    throw wrongSurface();
+  }
   const session = await validateSession(sessionId);
   if (!session || String(session.user.id) !== subject) {
     throw unauthorized('SESSION_REVOKED', 'Session has ended; sign in again');
   }
+  if (!accepted.includes(session.surface)) throw wrongSurface();
+  if (audience && !audience.includes(tokenAudience(session.surface))) throw wrongSurface();
   return session;
 }
 
@@ -116,12 +144,22 @@ export interface TokenPair {
  * one through; the other is refused without revoking, since it lost a race
  * rather than replayed an old token.
  */
-export async function rotateRefreshToken(token: string): Promise<TokenPair> {
+export async function rotateRefreshToken(
+  token: string,
+  surface: SessionSurface,
+): Promise<TokenPair> {
   const row = await db.refreshToken.findUnique({
     where: { tokenHash: hashRefreshToken(token) },
-    select: { id: true, sessionId: true, expiresAt: true, usedAt: true },
+    select: {
+      id: true,
+      sessionId: true,
+      expiresAt: true,
+      usedAt: true,
+      session: { select: { surface: true } },
+    },
   });
-  if (!row) throw invalidRefresh();
+  // Another surface's refresh token is unknown here: refused, and its session is left alone.
+  if (!row || row.session.surface !== surface) throw invalidRefresh();
   if (row.usedAt) {
     await revokeSession(row.sessionId, 'refresh_token_reuse');
     throw new AppError(
@@ -147,7 +185,13 @@ export async function rotateRefreshToken(token: string): Promise<TokenPair> {
     });
     return true;
   });
-  if (!claimed) throw invalidRefresh();
+  if (!claimed) {
+    throw new AppError(
+      401,
+      'REFRESH_TOKEN_RACE',
+      'Another request used this refresh token at the same moment; use the token it received',
+    );
+  }
   return tokenPair(session, next);
 }
 
@@ -163,7 +207,11 @@ async function lockSession(tx: Tx, sessionId: string): Promise<void> {
 
 /** A fresh access token beside the session's next refresh token. */
 async function tokenPair(session: ActiveSession, refreshToken: string): Promise<TokenPair> {
-  const access = await signAccessToken({ userId: session.user.id, sessionId: session.id });
+  const access = await signAccessToken({
+    userId: session.user.id,
+    sessionId: session.id,
+    surface: session.surface,
+  });
   return {
     accessToken: access.token,
     refreshToken,
@@ -173,13 +221,19 @@ async function tokenPair(session: ActiveSession, refreshToken: string): Promise<
   };
 }
 
-/** The session a refresh token was issued to (logout by refresh token ends that session). */
-export async function sessionIdForRefreshToken(token: string): Promise<string | null> {
+/**
+ * The session a refresh token was issued to (logout by refresh token ends that session), when
+ * the given surface issued it.
+ */
+export async function sessionIdForRefreshToken(
+  token: string,
+  surface: SessionSurface,
+): Promise<string | null> {
   const row = await db.refreshToken.findUnique({
     where: { tokenHash: hashRefreshToken(token) },
-    select: { sessionId: true },
+    select: { sessionId: true, session: { select: { surface: true } } },
   });
-  return row?.sessionId ?? null;
+  return row && row.session.surface === surface ? row.sessionId : null;
 }
 
 /**

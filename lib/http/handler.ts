@@ -12,7 +12,7 @@ import { readBodyText, readJsonBody } from './body';
 import { clientIpFromHeaders } from './client-ip';
 import { corsHeaders } from './cors';
 import type { AuthRequirement, EndpointSpec, HttpMethod } from './endpoint';
-import { errorBody, type SurfaceName } from './surfaces';
+import { SURFACE_SESSIONS, errorBody, type AcceptedSessions, type SurfaceName } from './surfaces';
 
 type Infer<T> = T extends z.ZodType ? z.output<T> : undefined;
 
@@ -76,19 +76,21 @@ function validate<T extends z.ZodType>(schema: T, value: unknown, where: string)
 
 async function authenticate(
   req: Request,
-  cookieHeader: string | null,
+  accepted: AcceptedSessions,
 ): Promise<{
   session: ActiveSession | null;
   via: 'bearer' | 'cookie' | null;
   token: string | null;
 }> {
   const authorization = req.headers.get('authorization');
-  if (authorization !== null) {
+  if (authorization !== null && accepted.bearer.length > 0) {
     const match = /^Bearer ([A-Za-z0-9._~+/=-]{1,4096})$/.exec(authorization.trim());
     if (!match?.[1]) throw unauthorized('TOKEN_INVALID', 'Malformed Authorization header');
-    return { session: await authenticateAccessToken(match[1]), via: 'bearer', token: match[1] };
+    const session = await authenticateAccessToken(match[1], accepted.bearer);
+    return { session, via: 'bearer', token: match[1] };
   }
-  if (cookieHeader) {
+  const cookieHeader = req.headers.get('cookie');
+  if (accepted.cookie && cookieHeader) {
     const session = await sessionFromCookie(readSessionCookie(parseCookies(cookieHeader)));
     if (session) return { session, via: 'cookie', token: null };
   }
@@ -143,7 +145,7 @@ export function route<
     try {
       // On public endpoints (login, refresh, logout) a stale bearer token must
       // not block a request that carries its own credentials in the body.
-      const auth = await authenticate(req, req.headers.get('cookie')).catch((err: unknown) => {
+      const auth = await authenticate(req, SURFACE_SESSIONS[spec.surface]).catch((err: unknown) => {
         if (spec.auth === 'none' && err instanceof AppError && err.status === 401) {
           return { session: null, via: null, token: null };
         }

@@ -5,8 +5,16 @@ import {
 } from 'zod-openapi';
 import type { z } from 'zod';
 import type { EndpointSpec } from './endpoint';
+import { SURFACE_SESSIONS } from './surfaces';
 
 type AnySpec = EndpointSpec<z.ZodType | undefined, z.ZodType | undefined, z.ZodType | undefined>;
+
+/** Bearer tokens everywhere; the browser's session cookie only where the surface reads it. */
+function securityOf(spec: AnySpec): Record<string, string[]>[] {
+  return SURFACE_SESSIONS[spec.surface].cookie
+    ? [{ bearerAuth: [] }, { sessionCookie: [] }]
+    : [{ bearerAuth: [] }];
+}
 
 /**
  * The OpenAPI 3.1 document, generated from the same endpoint specs (and so the
@@ -22,7 +30,11 @@ export function buildOpenApiDocument(endpoints: readonly AnySpec[], serverUrl: s
       tags: spec.tags,
       ...(spec.ownedResource ? { 'x-owned-resource': spec.ownedResource } : {}),
       ...(spec.publicResource ? { 'x-public-resource': spec.publicResource } : {}),
-      security: spec.auth === 'required' ? [{ bearerAuth: [] }, { sessionCookie: [] }] : [],
+      security: spec.auth === 'required' ? securityOf(spec) : [],
+      // Which sessions' tokens the operation takes: only those its own surface issued.
+      ...(spec.auth === 'required'
+        ? { 'x-session-surfaces': [...SURFACE_SESSIONS[spec.surface].bearer] }
+        : {}),
       responses: Object.fromEntries(
         Object.entries(spec.responses).map(([status, response]) => [
           status,
@@ -59,7 +71,13 @@ export function buildOpenApiDocument(endpoints: readonly AnySpec[], serverUrl: s
     servers: [{ url: serverUrl }],
     components: {
       securitySchemes: {
-        bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' },
+        bearerAuth: {
+          type: 'http',
+          scheme: 'bearer',
+          bearerFormat: 'JWT',
+          description:
+            'A token is valid only on the surface whose login issued it (its `aud` claim, and `x-session-surfaces` on each operation): a /client token on /api/v1, or the reverse, answers 401 `TOKEN_WRONG_SURFACE`. /client is bearer-only; the browser cookie works on /api/v1.',
+        },
         sessionCookie: { type: 'apiKey', in: 'cookie', name: 'portal.session' },
       },
     },

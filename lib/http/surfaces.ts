@@ -1,3 +1,4 @@
+import type { SessionSurface } from '@/lib/db/generated/enums';
 import type { AppError } from '@/lib/errors';
 
 /**
@@ -5,6 +6,26 @@ import type { AppError } from '@/lib/errors';
  * the stable `code` and the `request_id` beside the documented fields.
  */
 export type SurfaceName = 'v1' | 'client' | 'auth' | 'giggatek' | 'internal';
+
+export interface AcceptedSessions {
+  /** Sessions whose bearer tokens this surface takes: only the ones it issued itself. */
+  bearer: readonly SessionSurface[];
+  /** Whether the portal's browser cookie is read. Bearer-only surfaces never read it. */
+  cookie: boolean;
+}
+
+/**
+ * Which sessions each surface accepts. A token is valid only on the surface that issued it
+ * (ASVS 3.5.3); browser cookies work on the portal's own pages and actions and on /api/v1, the
+ * API the portal's own front end may call.
+ */
+export const SURFACE_SESSIONS: Record<SurfaceName, AcceptedSessions> = {
+  v1: { bearer: ['API_V1'], cookie: true },
+  client: { bearer: ['CLIENT'], cookie: false },
+  auth: { bearer: ['AUTH_API'], cookie: false },
+  giggatek: { bearer: ['GIGGATEK'], cookie: false },
+  internal: { bearer: [], cookie: false },
+};
 
 export function errorBody(surface: SurfaceName, err: AppError, requestId: string): unknown {
   if (surface === 'v1' || surface === 'internal') {

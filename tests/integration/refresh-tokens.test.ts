@@ -31,7 +31,7 @@ async function login() {
 }
 
 async function rotate(token: string): Promise<TokenPair> {
-  const pair = await rotateRefreshToken(token);
+  const pair = await rotateRefreshToken(token, 'API_V1');
   recordSecret('refresh_token', pair.refreshToken);
   return pair;
 }
@@ -41,7 +41,7 @@ function tokenRow(token: string) {
 }
 
 async function refusal(token: string): Promise<AppError> {
-  const err: unknown = await rotateRefreshToken(token).then(
+  const err: unknown = await rotateRefreshToken(token, 'API_V1').then(
     () => new Error('rotation unexpectedly succeeded'),
     (e: unknown) => e,
   );
@@ -62,7 +62,7 @@ describe('rotateRefreshToken', () => {
     expect((await tokenRow(pair.refreshToken)).usedAt).toBeNull();
     // Only the hash is stored.
     expect(await db.refreshToken.count({ where: { tokenHash: pair.refreshToken } })).toBe(0);
-    await expect(authenticateAccessToken(pair.accessToken)).resolves.toMatchObject({
+    await expect(authenticateAccessToken(pair.accessToken, ['API_V1'])).resolves.toMatchObject({
       id: sessionId,
       user: { id: user.id },
     });
@@ -73,7 +73,7 @@ describe('rotateRefreshToken', () => {
   it('reuse of a used token revokes the whole session, newest tokens included', async () => {
     const { sessionId, refreshToken, accessToken } = await login();
     const newest = await rotate(refreshToken);
-    await expect(authenticateAccessToken(newest.accessToken)).resolves.toMatchObject({
+    await expect(authenticateAccessToken(newest.accessToken, ['API_V1'])).resolves.toMatchObject({
       id: sessionId,
     });
 
@@ -86,7 +86,7 @@ describe('rotateRefreshToken', () => {
     );
     expect(await refusal(newest.refreshToken)).toMatchObject({ code: 'REFRESH_TOKEN_INVALID' });
     for (const token of [accessToken, newest.accessToken]) {
-      await expect(authenticateAccessToken(token)).rejects.toMatchObject({
+      await expect(authenticateAccessToken(token, ['API_V1'])).rejects.toMatchObject({
         code: 'SESSION_REVOKED',
       });
     }
@@ -134,7 +134,7 @@ describe('concurrent refresh (real PostgreSQL)', () => {
       const { sessionId, refreshToken } = await login();
 
       const results = await Promise.allSettled(
-        Array.from({ length: 10 }, () => rotateRefreshToken(refreshToken)),
+        Array.from({ length: 10 }, () => rotateRefreshToken(refreshToken, 'API_V1')),
       );
 
       const won = results.filter((r) => r.status === 'fulfilled');
@@ -144,7 +144,7 @@ describe('concurrent refresh (real PostgreSQL)', () => {
       for (const r of lost) {
         expect(r.reason).toBeInstanceOf(AppError);
         expect((r.reason as AppError).status).toBe(401);
-        expect(['REFRESH_TOKEN_INVALID', 'REFRESH_TOKEN_REUSED']).toContain(
+        expect(['REFRESH_TOKEN_RACE', 'REFRESH_TOKEN_REUSED']).toContain(
           (r.reason as AppError).code,
         );
       }

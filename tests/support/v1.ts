@@ -158,9 +158,11 @@ export async function forgeAccessToken(input: {
   exp: number;
   secret?: string;
   alg?: 'HS256' | 'HS384' | 'HS512';
+  /** Omitted: a token as issued before audiences existed. */
+  aud?: string;
 }): Promise<string> {
   const now = Math.floor(Date.now() / 1000);
-  return new SignJWT({ sid: input.sid })
+  return new SignJWT({ sid: input.sid, ...(input.aud ? { aud: input.aud } : {}) })
     .setProtectedHeader({ alg: input.alg ?? 'HS256', typ: 'JWT' })
     .setSubject(input.sub)
     .setIssuer(input.iss ?? 'sense-portal')

@@ -5,6 +5,7 @@ import { methods, route } from '@/lib/http/handler';
 
 const handler = route(v1Logout, async ({ body, session, via }) => {
   await logoutSession({
+    surface: 'API_V1',
     refreshToken: body?.refresh_token,
     bearerSessionId: via === 'bearer' ? session?.id : null,
   });

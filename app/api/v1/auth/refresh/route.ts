@@ -6,7 +6,7 @@ import { methods, route } from '@/lib/http/handler';
 
 const handler = route(v1Refresh, async ({ body, session, via }) => {
   let pair;
-  if (body?.refresh_token) pair = await rotateRefreshToken(body.refresh_token);
+  if (body?.refresh_token) pair = await rotateRefreshToken(body.refresh_token, 'API_V1');
   else if (session && via === 'bearer') pair = await refreshBySession(session);
   else throw unauthorized('REFRESH_TOKEN_INVALID', 'Send a refresh_token or a bearer token');
   return {
