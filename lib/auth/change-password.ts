@@ -1,11 +1,51 @@
 import 'server-only';
 import { db } from '@/lib/db/client';
-import { AppError, badRequest, notFound } from '@/lib/errors';
+import { AppError, badRequest, notFound, rateLimited } from '@/lib/errors';
+import { consume, reward } from '@/lib/rate-limit';
 import { hashPassword, verifyPassword } from './password';
+import { revokeSession } from './sessions';
+
+const WRONG_PASSWORD_LIMIT = 'password-verify';
+
+/**
+ * Checks the current password of a signed-in user, for every surface that
+ * asks for it (change-password on /api/v1, /client and the portal form, and the
+ * surfaces still to come). Each attempt is counted before bcrypt, per account:
+ * after 5 wrong answers in 15 minutes further attempts answer 429, and the
+ * session that sent the fifth is ended, since whoever holds it is guessing.
+ * A wrong answer also counts against the account's hourly sign-in failures.
+ * A right one credits its attempt back.
+ */
+export async function verifyCurrentPassword(input: {
+  userId: number;
+  email: string;
+  sessionId: string | null;
+  password: string;
+  passwordHash: string;
+}): Promise<void> {
+  const key = `user:${input.userId}`;
+  const attempt = await consume(WRONG_PASSWORD_LIMIT, key);
+  if (!attempt.allowed) {
+    throw rateLimited(attempt.resetSeconds, 'Too many wrong passwords; try again later');
+  }
+  if (await verifyPassword(input.password, input.passwordHash)) {
+    await reward(WRONG_PASSWORD_LIMIT, key);
+    return;
+  }
+  await consume('login-account-hourly', input.email);
+  if (attempt.remaining === 0 && input.sessionId) {
+    await revokeSession(input.sessionId, 'password_guessing');
+  }
+  throw new AppError(400, 'INVALID_CURRENT_PASSWORD', 'Current password is incorrect', [
+    'current_password: is incorrect',
+  ]);
+}
 
 /**
  * Changing a password needs the current one, clears force-password-change and
- * ends every other session of the user (the current one stays signed in).
+ * ends every other session of the user. The credential version goes up, so a
+ * sign-in that read the old password and has not yet stored its session ends
+ * too; the current session is re-stamped and stays signed in.
  */
 export async function changePassword(input: {
   userId: number;
@@ -15,14 +55,16 @@ export async function changePassword(input: {
 }): Promise<{ endedSessions: number }> {
   const user = await db.user.findUnique({
     where: { id: input.userId },
-    select: { passwordHash: true },
+    select: { passwordHash: true, email: true },
   });
   if (!user) throw notFound('Account not found');
-  if (!(await verifyPassword(input.currentPassword, user.passwordHash))) {
-    throw new AppError(400, 'INVALID_CURRENT_PASSWORD', 'Current password is incorrect', [
-      'current_password: is incorrect',
-    ]);
-  }
+  await verifyCurrentPassword({
+    userId: input.userId,
+    email: user.email,
+    sessionId: input.currentSessionId,
+    password: input.currentPassword,
+    passwordHash: user.passwordHash,
+  });
   if (input.currentPassword === input.newPassword) {
     throw badRequest('WEAK_PASSWORD', 'The new password must differ from the current one', [
       'new_password: must differ from the current password',
@@ -30,9 +72,15 @@ export async function changePassword(input: {
   }
   const passwordHash = await hashPassword(input.newPassword);
   return db.$transaction(async (tx) => {
-    await tx.user.update({
+    const { credentialVersion } = await tx.user.update({
       where: { id: input.userId },
-      data: { passwordHash, forcePasswordChange: false, passwordChangedAt: new Date() },
+      data: {
+        passwordHash,
+        forcePasswordChange: false,
+        passwordChangedAt: new Date(),
+        credentialVersion: { increment: 1 },
+      },
+      select: { credentialVersion: true },
     });
     const ended = await tx.session.updateMany({
       where: {
@@ -42,6 +90,12 @@ export async function changePassword(input: {
       },
       data: { revokedAt: new Date(), revokedReason: 'password_changed' },
     });
+    if (input.currentSessionId) {
+      await tx.session.updateMany({
+        where: { id: input.currentSessionId, userId: input.userId },
+        data: { credentialVersion },
+      });
+    }
     return { endedSessions: ended.count };
   });
 }

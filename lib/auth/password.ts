@@ -69,6 +69,12 @@ export async function verifyPassword(password: string, hash: string): Promise<bo
   return (await hasher().run({ op: 'compare', value: prehash(password), hash })) === true;
 }
 
+/** A hash made at another cost than BCRYPT_COST, to be replaced at the next sign-in. */
+export function needsRehash(hash: string, cost = getEnv().BCRYPT_COST): boolean {
+  const match = /^\$2[aby]?\$(\d{2})\$/.exec(hash);
+  return !match || Number(match[1]) !== cost;
+}
+
 let dummyHash: Promise<string> | undefined;
 
 /**

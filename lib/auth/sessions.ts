@@ -58,6 +58,12 @@ export async function createSession(input: {
   ip?: string | null;
   userAgent?: string | null;
   lifetime?: SessionLifetime;
+  /**
+   * The user's credential version as read with the password this session was opened by. Sign-in
+   * passes the version it verified; the default (every account's first) fails closed: after a
+   * password change such a session is dead.
+   */
+  credentialVersion?: number;
 }): Promise<{ id: string; createdAt: Date; absoluteExpiresAt: Date }> {
   const now = new Date();
   const lifetime = input.lifetime ?? sessionLifetime(input.surface);
@@ -72,6 +78,7 @@ export async function createSession(input: {
       absoluteExpiresAt: new Date(now.getTime() + lifetime.absoluteMs),
       ip: input.ip?.slice(0, 64) ?? null,
       userAgent: input.userAgent?.slice(0, 512) ?? null,
+      credentialVersion: input.credentialVersion ?? 1,
     },
     select: { id: true, createdAt: true, absoluteExpiresAt: true },
   });
@@ -90,6 +97,8 @@ interface SessionRow {
   idle_ms: number;
   absolute_ms: number;
   revoked: boolean;
+  /** The password changed after this session was opened (even while its sign-in was running). */
+  stale: boolean;
   user_id: number;
   email: string;
   first_name: string;
@@ -111,6 +120,7 @@ const SESSION_QUERY = `
          (extract(epoch FROM s.idle_expires_at) * 1000)::float8 AS idle_ms,
          (extract(epoch FROM s.absolute_expires_at) * 1000)::float8 AS absolute_ms,
          s.revoked_at IS NOT NULL AS revoked,
+         s.credential_version <> u.credential_version AS stale,
          u.id AS user_id, u.email, u.first_name, u.last_name, u.role, u.active,
          u.force_password_change
     FROM sessions s JOIN users u ON u.id = s.user_id
@@ -127,7 +137,14 @@ export async function validateSession(sessionId: string): Promise<ActiveSession 
   const { rows } = await pool.query<SessionRow>(SESSION_QUERY, [sessionId]);
   const row = rows[0];
   const now = Date.now();
-  if (!row || row.revoked || !row.active || row.idle_ms <= now || row.absolute_ms <= now) {
+  if (
+    !row ||
+    row.revoked ||
+    row.stale ||
+    !row.active ||
+    row.idle_ms <= now ||
+    row.absolute_ms <= now
+  ) {
     return null;
   }
   if (now - row.last_seen_ms > LAST_SEEN_THROTTLE_MS) {

@@ -1,9 +1,9 @@
 import 'server-only';
 import { db } from '@/lib/db/client';
 import { AppError, rateLimited, unauthorized } from '@/lib/errors';
-import { consume, peek, reset } from '@/lib/rate-limit';
+import { consume, reset, reward } from '@/lib/rate-limit';
 import { normaliseEmail } from '@/lib/accounts/email';
-import { timingDummyHash, verifyPassword } from './password';
+import { hashPassword, needsRehash, timingDummyHash, verifyPassword } from './password';
 import { createSession, type SessionSurface } from './sessions';
 
 export interface SignedInUser {
@@ -24,11 +24,19 @@ export interface SignInResult {
 const INVALID = 'Invalid email or password';
 
 /**
- * The one sign-in every surface calls. Limits come first (per client address,
- * then per account: a tight burst window and ASVS 2.2.1's 100 failures an
- * hour), then exactly one bcrypt comparison whether or not the account
- * exists, so the answer and its timing say nothing about which e-mails are
- * registered.
+ * The one sign-in every surface calls.
+ *
+ * Limits come first, and every attempt is counted before bcrypt, atomically: a
+ * check read before the slow comparison would let every request already in
+ * flight through. A right password credits its attempt back. The per-client
+ * address limit bounds one caller; the account's burst window is keyed on the
+ * account and the client address, so one address cannot lock the account for
+ * everyone; the hourly cap (ASVS 2.2.1's 100 failures) is per account.
+ *
+ * Then exactly one bcrypt comparison, whether or not the account exists, so
+ * the answer and its timing say nothing about which e-mails are registered.
+ * The session is stamped with the credential version read beside the hash: a
+ * password change that commits while this sign-in runs leaves it dead.
  */
 export async function signIn(input: {
   email: string;
@@ -39,17 +47,20 @@ export async function signIn(input: {
   lifetime?: { idleMs: number; absoluteMs: number };
 }): Promise<SignInResult> {
   const email = normaliseEmail(input.email);
+  const address = input.ip;
 
-  const byIp = await consume('login-ip', input.ip);
+  const byIp = await consume('login-ip', address);
   if (!byIp.allowed) {
     throw rateLimited(byIp.resetSeconds, 'Too many sign-in attempts; try again later');
   }
-  for (const name of ['login-account-burst', 'login-account-hourly'] as const) {
-    const state = await peek(name, email);
-    if (!state.allowed) {
-      throw rateLimited(state.resetSeconds, 'Too many failed sign-in attempts; try again later');
-    }
+  const burstKey = `${email}|${address}`;
+  const burst = await consume('login-account-burst', burstKey);
+  const hourly = burst.allowed ? await consume('login-account-hourly', email) : burst;
+  if (!hourly.allowed) {
+    throw rateLimited(hourly.resetSeconds, 'Too many failed sign-in attempts; try again later');
   }
+  const creditBack = () =>
+    Promise.all([reset('login-account-burst', burstKey), reward('login-account-hourly', email)]);
 
   const user = await db.user.findUnique({
     where: { email },
@@ -62,21 +73,17 @@ export async function signIn(input: {
       active: true,
       forcePasswordChange: true,
       lastLoginAt: true,
+      credentialVersion: true,
     },
   });
   const ok = await verifyPassword(input.password, user?.passwordHash ?? (await timingDummyHash()));
-  if (!user || !ok) {
-    await Promise.all([
-      consume('login-account-burst', email),
-      consume('login-account-hourly', email),
-    ]);
-    throw unauthorized('INVALID_CREDENTIALS', INVALID);
-  }
+  if (!user || !ok) throw unauthorized('INVALID_CREDENTIALS', INVALID);
+  await creditBack();
   if (!user.active) {
     throw new AppError(401, 'ACCOUNT_INACTIVE', 'This account is inactive; contact support');
   }
+  if (needsRehash(user.passwordHash)) await rehash(user.id, user.passwordHash, input.password);
 
-  await reset('login-account-burst', email);
   const now = new Date();
   const [session] = await Promise.all([
     createSession({
@@ -85,9 +92,23 @@ export async function signIn(input: {
       ip: input.ip,
       userAgent: input.userAgent,
       lifetime: input.lifetime,
+      credentialVersion: user.credentialVersion,
     }),
     db.user.update({ where: { id: user.id }, data: { lastLoginAt: now } }),
   ]);
-  const { passwordHash: _hash, ...safe } = user;
+  const { passwordHash: _hash, credentialVersion: _version, ...safe } = user;
   return { user: { ...safe, lastLoginAt: now }, session };
+}
+
+/**
+ * Re-hashes at the configured BCRYPT_COST once the password has been verified. Conditional on the
+ * old hash, so a password change committed meanwhile is never overwritten. Not a credential
+ * change: sessions stay valid.
+ */
+async function rehash(userId: number, oldHash: string, password: string): Promise<void> {
+  const passwordHash = await hashPassword(password);
+  await db.user.updateMany({
+    where: { id: userId, passwordHash: oldHash },
+    data: { passwordHash },
+  });
 }

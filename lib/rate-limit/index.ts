@@ -144,6 +144,11 @@ export async function peek(name: LimitName, key: string): Promise<LimitState> {
   };
 }
 
+/** Gives back points spent by an attempt that turned out legitimate (a right password). */
+export async function reward(name: LimitName, key: string, points = 1): Promise<void> {
+  await limiter(name).reward(key, points);
+}
+
 export async function reset(name: LimitName, key: string): Promise<void> {
   await limiter(name).delete(key);
 }

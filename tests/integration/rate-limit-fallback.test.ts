@@ -41,8 +41,10 @@ describe('rate limits with Redis unreachable', () => {
   it('sign-in limits still hold: the account burst, then the right password is refused', async () => {
     const user = await createTestUser();
     const ip = randomIp();
+    // The burst window is per account and address (issue 7): the failures come from one address.
+    const failingIp = randomIp();
     const attempt = (password: string) =>
-      signIn({ email: user.email, password, surface: 'API_V1', ip: randomIp() });
+      signIn({ email: user.email, password, surface: 'API_V1', ip: failingIp });
 
     for (let i = 0; i < 3; i += 1) {
       await expect(attempt(`wrong-${i}`)).rejects.toMatchObject({ code: 'INVALID_CREDENTIALS' });
