@@ -10,12 +10,16 @@ export function secureCookies(): boolean {
   return getEnv().appUrl.startsWith('https://');
 }
 
+/**
+ * `__Host-`: Secure, Path=/ and no Domain, so neither a sibling subdomain nor plain http can set
+ * or shadow it. (Sessions from the earlier `__Secure-` name sign in again.)
+ */
 export function sessionCookieName(): string {
-  return secureCookies() ? '__Secure-portal.session' : 'portal.session';
+  return secureCookies() ? '__Host-portal.session' : 'portal.session';
 }
 
 /** Any cookie that may carry a portal session: the proxy redirects only when none is present. */
-export const SESSION_COOKIE_NAMES = ['__Secure-portal.session', 'portal.session'] as const;
+export const SESSION_COOKIE_NAMES = ['__Host-portal.session', 'portal.session'] as const;
 
 export function nextAuthCookies() {
   const secure = secureCookies();

@@ -4,9 +4,10 @@ import CredentialsProvider from 'next-auth/providers/credentials';
 import { getEnv } from '@/lib/env';
 import { AppError } from '@/lib/errors';
 import { clientIpFromHeaders } from '@/lib/http/client-ip';
+import { logger } from '@/lib/log';
 import { loginSchema } from '@/lib/validations/auth';
 import { nextAuthCookies } from './cookies';
-import { revokeSession } from './sessions';
+import { revokeSession, validateSession } from './sessions';
 import { signIn } from './sign-in';
 
 /**
@@ -15,6 +16,24 @@ import { signIn } from './sign-in';
  * so sign-out, revocation and password changes take effect at once.
  * Errors surface to the sign-in form as stable codes.
  */
+const ENDED_SESSION = 'SESSION_ENDED';
+
+/** NextAuth's own log lines, into the portal's log; an ended session is routine, not an error. */
+const nextAuthLogger: NextAuthOptions['logger'] = {
+  error(code, metadata) {
+    const message = (metadata instanceof Error ? metadata : metadata.error)?.message;
+    if (code === 'JWT_SESSION_ERROR' && message === ENDED_SESSION) {
+      logger.info({ event: 'nextauth_session_ended' }, 'session check for an ended session');
+      return;
+    }
+    logger.error({ event: 'nextauth_error', code, message }, 'NextAuth error');
+  },
+  warn(code) {
+    logger.warn({ event: 'nextauth_warning', code }, 'NextAuth warning');
+  },
+  debug() {},
+};
+
 export function authOptions(): NextAuthOptions {
   const env = getEnv();
   return {
@@ -24,6 +43,7 @@ export function authOptions(): NextAuthOptions {
     cookies: nextAuthCookies(),
     useSecureCookies: env.appUrl.startsWith('https://'),
     pages: { signIn: '/login', error: '/login' },
+    logger: nextAuthLogger,
     providers: [
       CredentialsProvider({
         name: 'Email and password',
@@ -62,8 +82,16 @@ export function authOptions(): NextAuthOptions {
       }),
     ],
     callbacks: {
-      jwt({ token, user }) {
-        if (user && 'sid' in user && typeof user.sid === 'string') token.sid = user.sid;
+      // Also runs for NextAuth's own /api/auth/session: a revoked, expired or stale session must
+      // not be described (or its cookie renewed) there. Throwing makes NextAuth answer an empty
+      // session and clear the cookie.
+      async jwt({ token, user }) {
+        if (user && 'sid' in user && typeof user.sid === 'string') {
+          token.sid = user.sid;
+          return token;
+        }
+        const session = typeof token.sid === 'string' ? await validateSession(token.sid) : null;
+        if (session?.surface !== 'BROWSER') throw new Error(ENDED_SESSION);
         return token;
       },
       // The browser's session object carries nothing the server relies on.

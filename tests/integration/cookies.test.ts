@@ -11,7 +11,7 @@ describe('NextAuth cookies', () => {
     const { nextAuthCookies, sessionCookieName, secureCookies } =
       await import('@/lib/auth/cookies');
     expect(secureCookies()).toBe(true);
-    expect(sessionCookieName()).toBe('__Secure-portal.session');
+    expect(sessionCookieName()).toBe('__Host-portal.session');
     const cookies = nextAuthCookies();
     for (const cookie of Object.values(cookies)) {
       expect(cookie.name).toMatch(/^__(Secure|Host)-portal\./);
@@ -22,7 +22,9 @@ describe('NextAuth cookies', () => {
         path: '/',
       });
     }
-    // __Host- cookies must not name a Domain; the CSRF cookie is one.
+    // __Host- cookies must not name a Domain; the session and CSRF cookies are.
+    expect(cookies.sessionToken.name).toBe('__Host-portal.session');
+    expect(cookies.sessionToken.options).not.toHaveProperty('domain');
     expect(cookies.csrfToken.name).toBe('__Host-portal.csrf');
     expect(cookies.csrfToken.options).not.toHaveProperty('domain');
   });

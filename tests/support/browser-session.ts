@@ -32,6 +32,6 @@ export async function browserSignIn(
       json: 'true',
     }).toString(),
   });
-  const session = cookiePairs(res.headers).find((c) => /^(__Secure-)?portal\.session=./.test(c));
+  const session = cookiePairs(res.headers).find((c) => /^(__Host-)?portal\.session=./.test(c));
   return session ?? null;
 }
