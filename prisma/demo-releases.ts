@@ -101,8 +101,8 @@ export async function seedDemoPurchase(customerId: number): Promise<void> {
         ],
       },
       license: {
+        // The license's user_id comes from the purchase (its [purchase_id, user_id] foreign key).
         create: {
-          userId: customerId,
           key: 'SNSB-V7KR-R2QX-8M4P',
           productType: 'base_product',
           majorVersion: 1,

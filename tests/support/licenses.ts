@@ -30,8 +30,8 @@ export async function grantLicense(
         ],
       },
       license: {
+        // The license's user_id comes from the purchase (its [purchase_id, user_id] foreign key).
         create: {
-          userId,
           key: generateLicenseKey(),
           productType: 'base_product',
           majorVersion: options.majorVersion ?? 2,
