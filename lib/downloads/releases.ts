@@ -40,11 +40,16 @@ const platformRank = (platform: string) => {
   return rank === -1 ? PLATFORMS.length : rank;
 };
 
+/**
+ * A deactivated account holds no usable license: signed links outlive the sessions that minted
+ * them, so the account is checked here, in the same query the file route re-runs for every request.
+ */
 async function activeLicenses(userId: number) {
   return db.license.findMany({
     where: {
       userId,
       status: 'ACTIVE',
+      user: { active: true },
       OR: [{ expiresAt: null }, { expiresAt: { gt: new Date() } }],
     },
     select: { productType: true, majorVersion: true },
@@ -181,7 +186,10 @@ export interface AuthorizedFile {
   sha256: string;
 }
 
-/** The file route's check: a valid, unexpired signature, and a license that still covers it. */
+/**
+ * The file route's check: a valid, unexpired signature, a license that still covers it, and an
+ * account that is still active.
+ */
 export async function authorizeDownload(input: {
   releaseId: string;
   platform: string;
@@ -207,7 +215,7 @@ export async function authorizeDownload(input: {
   });
   if (!found) throw denied('This download link is not valid');
   if (!(await covers(userId, found.release))) {
-    throw denied('The license for this download is no longer active');
+    throw denied('The license or account for this download is no longer active');
   }
   return {
     storageKey: found.file.storageKey,

@@ -1,13 +1,20 @@
 /**
  * Signed download links (lib/downloads/signing.ts) and Range headers (lib/downloads/range.ts):
  * every field of a grant is covered by the signature, expiry is checked after it, the comparison
- * is constant-time, and single byte ranges are parsed as RFC 9110 describes.
+ * is constant-time, and single byte ranges are parsed as RFC 9110 describes. Then the file route's
+ * check (lib/downloads/releases.ts) on the real database: a deactivated account's links stop.
  */
 import { createHmac } from 'node:crypto';
 import * as crypto from 'node:crypto';
-import { describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { db } from '@/lib/db/client';
 import { parseRange } from '@/lib/downloads/range';
+import { authorizeDownload, mintDownloadUrl, type DownloadLink } from '@/lib/downloads/releases';
 import { signGrant, verifyGrant, type DownloadGrant } from '@/lib/downloads/signing';
+import { AppError } from '@/lib/errors';
+import { seedReleases } from '@/prisma/demo-releases';
+import { grantLicense } from '../support/licenses';
+import { createTestUser } from '../support/users';
 
 vi.mock('node:crypto', async (importOriginal) => {
   const actual = await importOriginal<typeof import('node:crypto')>();
@@ -139,5 +146,58 @@ describe('parseRange', () => {
     ['0-9', size, null],
   ])('%j of a %i-byte file', (header, fileSize, expected) => {
     expect(parseRange(header, fileSize)).toEqual(expected);
+  });
+});
+
+describe('signed links and the account behind them', () => {
+  beforeAll(async () => {
+    // The seed (run before the suites) ships the releases; a bare database gets them here.
+    if (!(await db.release.findUnique({ where: { id: grant.releaseId } }))) await seedReleases();
+  });
+
+  /** What the file route passes to authorizeDownload for a link. */
+  const requestFor = (link: DownloadLink) => {
+    const query = new URL(link.url).searchParams;
+    return {
+      releaseId: link.releaseId,
+      platform: link.platform,
+      customer: query.get('customer'),
+      expires: query.get('expires'),
+      signature: query.get('signature'),
+    };
+  };
+
+  const refusal = async (promise: Promise<unknown>): Promise<AppError> => {
+    const error: unknown = await promise.then(
+      () => null,
+      (e: unknown) => e,
+    );
+    if (!(error instanceof AppError)) throw new Error(`expected an AppError, got ${String(error)}`);
+    return error;
+  };
+
+  it('a link minted while the account was active stops working once it is deactivated', async () => {
+    const user = await createTestUser();
+    await grantLicense(user.id);
+    const link = await mintDownloadUrl(user.id, grant.releaseId);
+    await expect(authorizeDownload(requestFor(link))).resolves.toMatchObject({
+      sha256: link.sha256,
+    });
+
+    await db.user.update({ where: { id: user.id }, data: { active: false } });
+    const refused = await refusal(authorizeDownload(requestFor(link)));
+    expect(refused).toMatchObject({ status: 403, code: 'FORBIDDEN' });
+    expect(refused.message).toMatch(/no longer active/);
+    // No session can mint for it (sign-in refuses an inactive account), and nor can the domain.
+    expect(await refusal(mintDownloadUrl(user.id, grant.releaseId))).toMatchObject({
+      status: 403,
+      code: 'LICENSE_REQUIRED',
+    });
+
+    // Reactivated, the same unexpired link works again: the account was the only reason.
+    await db.user.update({ where: { id: user.id }, data: { active: true } });
+    await expect(authorizeDownload(requestFor(link))).resolves.toMatchObject({
+      sha256: link.sha256,
+    });
   });
 });
