@@ -9,7 +9,7 @@ export const stripeWebhookEndpoint = defineEndpoint({
   tags: ['Stripe'],
   summary: "Stripe's webhook",
   description:
-    'Verified with `Stripe-Signature` over the raw body (300 s tolerance). Acts on checkout.session.completed, checkout.session.async_payment_succeeded and _failed, charge.refunded and charge.dispute.created; other types are acknowledged and ignored. Each event is recorded by id and marked processed only after its work commits; a failure answers 500 so Stripe retries. Bodies up to 1 MiB (or MAX_BODY_BYTES if larger).',
+    'Verified with `Stripe-Signature` over the raw body (300 s tolerance). Acts on checkout.session.completed, checkout.session.async_payment_succeeded and _failed, charge.refunded and charge.dispute.created; other types are acknowledged and ignored, as is a paid checkout whose amount or currency is not the catalogue price of what it names (logged; `result: "ignored"`, nothing recorded). Each event is recorded by id and marked processed only after its work commits; a failure answers 500 so Stripe retries. Bodies up to 1 MiB (or MAX_BODY_BYTES if larger).',
   auth: 'none',
   rawBody: true,
   rateLimit: false,

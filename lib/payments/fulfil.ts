@@ -1,7 +1,7 @@
 import 'server-only';
 import type Stripe from 'stripe';
 import { db, type Prisma } from '@/lib/db/client';
-import { notFound } from '@/lib/errors';
+import { AppError, notFound } from '@/lib/errors';
 import { generateLicenseKey } from '@/lib/licenses/keys';
 import { logger } from '@/lib/log';
 import { PRODUCT_TYPES, product, type ProductType } from './catalogue';
@@ -11,7 +11,8 @@ import { purchaseInclude, type PurchaseRow } from './views';
 /**
  * The one fulfilment path, keyed by the Checkout Session id and called by the webhook, by
  * `POST /api/v1/checkout/success` and by the portal's success page. It asks Stripe whether the
- * session is paid, then records the purchase, its license and its invoice in one transaction. The
+ * session is paid, and for exactly what the catalogue charges, then records the purchase, its
+ * license and its invoice in one transaction. The
  * session id is unique on purchases, so any number of calls, in any order, at once, leave exactly
  * one purchase and one license: a racing insert waits on the unique index and then skips.
  */
@@ -42,11 +43,65 @@ export function ownerOf(session: Pick<Stripe.Checkout.Session, 'metadata'>): num
   return Number.isInteger(id) ? id : null;
 }
 
-function productOf(session: Stripe.Checkout.Session): ProductType {
+function productOf(session: Stripe.Checkout.Session): ProductType | null {
   const type = session.metadata?.productType;
-  return (PRODUCT_TYPES as readonly string[]).includes(type ?? '')
-    ? (type as ProductType)
-    : 'base_product';
+  return (PRODUCT_TYPES as readonly string[]).includes(type ?? '') ? (type as ProductType) : null;
+}
+
+/**
+ * The session was paid, but not for what the portal sells: another amount or currency (a session
+ * made with the secret key, or by another integration, carrying the portal's metadata), a product
+ * the catalogue does not have, or nothing charged for a product that costs something. Nothing is
+ * recorded; callers decide what to answer (`isPaymentMismatch`).
+ */
+export const paymentMismatch = () =>
+  new AppError(
+    422,
+    'PAYMENT_MISMATCH',
+    'This checkout does not match the price of what was bought; nothing was recorded',
+  );
+
+export const isPaymentMismatch = (error: unknown): error is AppError =>
+  error instanceof AppError && error.code === 'PAYMENT_MISMATCH';
+
+/** Throws `paymentMismatch()` (and logs why) unless Stripe collected the catalogue's price. */
+function checkPayment(session: Stripe.Checkout.Session, userId: number) {
+  const type = productOf(session);
+  const item = type ? product(type) : null;
+  const settled =
+    session.payment_status === 'paid' ||
+    (session.payment_status === 'no_payment_required' && item?.amount === 0);
+  if (
+    item &&
+    settled &&
+    session.amount_total === item.amount &&
+    session.currency?.toLowerCase() === item.currency
+  ) {
+    return item;
+  }
+  logger.warn(
+    {
+      event: 'payment_mismatch',
+      sessionId: session.id,
+      userId,
+      expected: item
+        ? {
+            productType: item.type,
+            amount: item.amount,
+            currency: item.currency,
+            paymentStatus: item.amount === 0 ? 'no_payment_required' : 'paid',
+          }
+        : null,
+      actual: {
+        productType: session.metadata?.productType ?? null,
+        amount: session.amount_total,
+        currency: session.currency,
+        paymentStatus: session.payment_status,
+      },
+    },
+    'checkout session does not match the catalogue; not fulfilled',
+  );
+  throw paymentMismatch();
 }
 
 async function retrieve(sessionId: string): Promise<Stripe.Checkout.Session> {
@@ -96,7 +151,7 @@ export async function fulfilCheckoutSession(
       sessionStatus: session.status ?? 'open',
     };
   }
-  const item = product(productOf(session));
+  const item = checkPayment(session, userId);
   const invoice = typeof session.invoice === 'object' ? session.invoice : null;
   const paymentIntentId = idOf(session.payment_intent);
 
@@ -107,8 +162,8 @@ export async function fulfilCheckoutSession(
           userId,
           checkoutSessionId: session.id,
           paymentIntentId,
-          amount: session.amount_total ?? item.amount,
-          currency: session.currency ?? item.currency,
+          amount: item.amount,
+          currency: item.currency,
         },
       ],
       skipDuplicates: true,
@@ -181,8 +236,13 @@ export async function suspendForPaymentIntent(
     const session = sessions.data[0];
     // Not a portal checkout (or no checkout at all): nothing of ours to suspend.
     if (!session || session.mode !== 'payment' || ownerOf(session) === null) return false;
-    const result = await fulfilCheckoutSession(session.id);
-    if (result.state !== 'fulfilled') return false;
+    // A mismatched session was never fulfilled (and was logged): nothing to suspend, and throwing
+    // would have Stripe retry the refund's event for days.
+    const result = await fulfilCheckoutSession(session.id).catch((error: unknown) => {
+      if (isPaymentMismatch(error)) return null;
+      throw error;
+    });
+    if (result?.state !== 'fulfilled') return false;
     purchase = { id: result.purchase.id };
   }
   const purchaseId = purchase.id;

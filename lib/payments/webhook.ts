@@ -4,6 +4,7 @@ import { db } from '@/lib/db/client';
 import { logger } from '@/lib/log';
 import {
   fulfilCheckoutSession,
+  isPaymentMismatch,
   ownerOf,
   suspendForPaymentIntent,
   type FulfilOptions,
@@ -14,7 +15,8 @@ import { verifyWebhook } from './stripe';
  * Stripe's webhook: the signature is checked over the raw body (300 s tolerance), only the event
  * types below are acted on, and each event is recorded by its id and marked processed only after
  * its work has committed, so a delivery that fails answers 500, Stripe retries, and the retry
- * completes. A repeated delivery of a processed event is acknowledged without doing anything.
+ * completes. A repeated delivery of a processed event is acknowledged without doing anything, and
+ * so is a checkout that fulfilment refuses for its price (a retry would meet the same session).
  */
 export const HANDLED_EVENT_TYPES = [
   'checkout.session.completed',
@@ -40,12 +42,13 @@ const isHandled = (type: string): type is HandledType =>
 const idOf = (value: string | { id: string } | null): string | null =>
   typeof value === 'string' ? value : (value?.id ?? null);
 
-async function act(event: Stripe.Event, options: WebhookOptions): Promise<void> {
+/** 'ignored': the event was acknowledged and recorded, but nothing was done about it. */
+async function act(event: Stripe.Event, options: WebhookOptions): Promise<'processed' | 'ignored'> {
   switch (event.type) {
     case 'checkout.session.completed':
     case 'checkout.session.async_payment_succeeded': {
       const session = event.data.object;
-      if (session.mode !== 'payment') return; // setup sessions save a card; nothing to fulfil
+      if (session.mode !== 'payment') return 'processed'; // setup sessions save a card
       if (ownerOf(session) === null) {
         // Not a portal checkout (another integration on the same Stripe account): acknowledge it,
         // or Stripe would retry a 404 for days and finally disable the endpoint.
@@ -53,29 +56,35 @@ async function act(event: Stripe.Event, options: WebhookOptions): Promise<void> 
           { event: 'checkout_not_ours', sessionId: session.id },
           'checkout session without portal metadata; ignored',
         );
-        return;
+        return 'processed';
       }
-      await fulfilCheckoutSession(session.id, { beforeCommit: options.fulfil?.beforeCommit });
-      return;
+      try {
+        await fulfilCheckoutSession(session.id, { beforeCommit: options.fulfil?.beforeCommit });
+      } catch (error) {
+        // Fulfilment logged the mismatch; a retry would find the same session, so acknowledge.
+        if (isPaymentMismatch(error)) return 'ignored';
+        throw error;
+      }
+      return 'processed';
     }
     case 'checkout.session.async_payment_failed':
       logger.warn(
         { event: 'checkout_payment_failed', sessionId: event.data.object.id },
         'delayed payment failed; nothing was fulfilled',
       );
-      return;
+      return 'processed';
     case 'charge.refunded': {
       const paymentIntent = idOf(event.data.object.payment_intent);
       if (paymentIntent) await suspendForPaymentIntent(paymentIntent, 'refunded');
-      return;
+      return 'processed';
     }
     case 'charge.dispute.created': {
       const paymentIntent = idOf(event.data.object.payment_intent);
       if (paymentIntent) await suspendForPaymentIntent(paymentIntent, 'disputed');
-      return;
+      return 'processed';
     }
     default:
-      return;
+      return 'processed';
   }
 }
 
@@ -111,8 +120,9 @@ export async function receiveStripeWebhook(
     select: { processedAt: true },
   });
   if (recorded.processedAt) return { status: 200, result: 'duplicate' };
+  let result: 'processed' | 'ignored';
   try {
-    await act(event, options);
+    result = await act(event, options);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     await db.stripeEvent.update({
@@ -125,5 +135,5 @@ export async function receiveStripeWebhook(
     where: { id: event.id },
     data: { processedAt: new Date(), lastError: null },
   });
-  return { status: 200, result: 'processed' };
+  return { status: 200, result };
 }

@@ -2,18 +2,23 @@
  * Fulfilment on the real database, paid through the Stripe emulator: nothing for an unpaid
  * session, exactly one purchase however many deliveries and success calls race, a failed
  * fulfilment retried by Stripe until it completes, and refunds and disputes suspending the
- * license and the download links already handed out. The concurrency tests need real PostgreSQL
+ * license and the download links already handed out; a session paid for another amount, currency
+ * or product than the catalogue's is refused and acknowledged. The concurrency tests need real PostgreSQL
  * (the embedded server has one session) and are skipped on it.
  */
 import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type Stripe from 'stripe';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { isEmbeddedDatabase } from '@/lib/db/database-url';
 import { db } from '@/lib/db/client';
 import { authorizeDownload, listDownloads, mintDownloadUrl } from '@/lib/downloads/releases';
 import { AppError } from '@/lib/errors';
 import { LICENSE_KEY_PATTERN } from '@/lib/licenses/keys';
+import { logger } from '@/lib/log';
+import { product } from '@/lib/payments/catalogue';
 import { createPurchaseSession } from '@/lib/payments/checkout';
-import { fulfilCheckoutSession } from '@/lib/payments/fulfil';
+import { ensureStripeCustomer } from '@/lib/payments/customers';
+import { fulfilCheckoutSession, type CheckoutMetadata } from '@/lib/payments/fulfil';
 import { STRIPE_API_VERSION, stripe } from '@/lib/payments/stripe';
 import { receiveStripeWebhook } from '@/lib/payments/webhook';
 import { seedReleases } from '@/prisma/demo-releases';
@@ -292,6 +297,173 @@ describe('fulfilment', () => {
     expect(recorded.attempts).toBeGreaterThanOrEqual(2);
     expect(recorded.processedAt).toBeInstanceOf(Date);
     expect(recorded.lastError).toBeNull();
+    expect(await rowsFor(userId, sessionId)).toEqual(ONE_OF_EACH);
+  });
+});
+
+/**
+ * A session carrying the portal's metadata for a customer but priced by hand, as anyone holding
+ * the secret key (or another integration on the account) can make one.
+ */
+async function handPricedSession(price: {
+  amount: number;
+  currency: string;
+  productType?: string;
+}) {
+  const user = await createTestUser();
+  const metadata = {
+    portalUserId: String(user.id),
+    productType: price.productType ?? 'base_product',
+  } satisfies Record<keyof CheckoutMetadata, string>;
+  const session = await stripe().checkout.sessions.create({
+    mode: 'payment',
+    customer: await ensureStripeCustomer(user.id),
+    client_reference_id: String(user.id),
+    line_items: [
+      {
+        quantity: 1,
+        price_data: {
+          currency: price.currency,
+          unit_amount: price.amount,
+          product_data: { name: 'Sense Base' },
+        },
+      },
+    ],
+    invoice_creation: { enabled: true, invoice_data: { metadata } },
+    payment_intent_data: { metadata },
+    metadata,
+    success_url: 'https://portal.example/purchases/success?session_id={CHECKOUT_SESSION_ID}',
+  });
+  return { userId: user.id, sessionId: session.id, url: session.url ?? '' };
+}
+
+describe('fulfilment checks what was paid', () => {
+  const base = product('base_product');
+
+  it('a hand-made session at the catalogue price fulfils like the portal’s own', async () => {
+    const { userId, sessionId, url } = await handPricedSession({
+      amount: base.amount,
+      currency: base.currency,
+    });
+    expect((await payments.pay(url)).status).toBe(303);
+    await payments.idle();
+    expect(await rowsFor(userId, sessionId)).toEqual(ONE_OF_EACH);
+    expect(await fulfilCheckoutSession(sessionId, { userId })).toMatchObject({
+      state: 'fulfilled',
+      created: false,
+      purchase: { amount: base.amount, currency: base.currency },
+    });
+  });
+
+  it.each<[string, { amount: number; currency: string; productType?: string }]>([
+    ['a lower amount', { amount: 100, currency: 'usd' }],
+    ['a higher amount', { amount: base.amount + 1, currency: 'usd' }],
+    ['another currency', { amount: base.amount, currency: 'eur' }],
+    [
+      'a product the catalogue does not sell',
+      { amount: base.amount, currency: base.currency, productType: 'enterprise_suite' },
+    ],
+  ])(
+    'refuses a paid session for %s: logged, nothing recorded, the webhook acknowledges it',
+    async (_, price) => {
+      const { userId, sessionId, url } = await handPricedSession(price);
+      // Unpaid, it is pending as any other session.
+      expect(await fulfilCheckoutSession(sessionId, { userId })).toMatchObject({
+        state: 'pending',
+      });
+
+      const warn = vi.spyOn(logger, 'warn');
+      try {
+        expect((await payments.pay(url)).status).toBe(303);
+        await payments.idle();
+        const eventId = await completedEventFor(sessionId);
+        // Acknowledged at the first attempt: a retry would only find the same session.
+        expect(payments.received().filter((r) => r.eventId === eventId)).toEqual([
+          { eventId, type: 'checkout.session.completed', status: 200, result: 'ignored' },
+        ]);
+        expect((await db.stripeEvent.findUnique({ where: { id: eventId } }))?.processedAt).toEqual(
+          expect.any(Date),
+        );
+
+        const refused = await denial(fulfilCheckoutSession(sessionId, { userId }));
+        expect(refused).toMatchObject({ status: 422, code: 'PAYMENT_MISMATCH' });
+        expect(await rowsFor(userId, sessionId)).toEqual(NOTHING);
+
+        const logged = warn.mock.calls.filter(
+          ([fields]) => (fields as { event?: string }).event === 'payment_mismatch',
+        );
+        expect(logged.length).toBeGreaterThanOrEqual(2); // the webhook's and the call above
+        expect(logged[0]?.[0]).toEqual({
+          event: 'payment_mismatch',
+          sessionId,
+          userId,
+          expected: price.productType
+            ? null
+            : {
+                productType: 'base_product',
+                amount: base.amount,
+                currency: base.currency,
+                paymentStatus: 'paid',
+              },
+          actual: {
+            productType: price.productType ?? 'base_product',
+            amount: price.amount,
+            currency: price.currency,
+            paymentStatus: 'paid',
+          },
+        });
+      } finally {
+        warn.mockRestore();
+      }
+
+      // Refunding it finds nothing of the portal's to suspend, and is not retried either.
+      const paymentIntent = await paymentIntentOf(sessionId);
+      await payments.refund(paymentIntent);
+      await payments.idle();
+      expect(
+        payments.received().filter((r) => r.type === 'charge.refunded' && r.status !== 200),
+      ).toEqual([]);
+      expect(await rowsFor(userId, sessionId)).toEqual(NOTHING);
+    },
+  );
+
+  it('refuses "no payment required" for a product that costs something', async () => {
+    // Stripe answers this for a payment-mode session discounted to zero; the emulator has no
+    // coupons, so the retrieved session is altered on its way back to the portal.
+    const { userId, sessionId, url } = await openSession();
+    await payments.down('unavailable');
+    try {
+      expect((await payments.pay(url)).status).toBe(303);
+      const sessions = stripe().checkout.sessions;
+      const retrieve = sessions.retrieve.bind(sessions);
+      const altered = vi
+        .spyOn(sessions, 'retrieve')
+        .mockImplementation(async (id: string, params?: Stripe.Checkout.SessionRetrieveParams) => {
+          const real = await retrieve(id, params);
+          return { ...real, amount_total: 0, payment_status: 'no_payment_required' as const };
+        });
+      try {
+        const refused = await denial(fulfilCheckoutSession(sessionId, { userId }));
+        expect(refused).toMatchObject({ status: 422, code: 'PAYMENT_MISMATCH' });
+        // Even at the catalogue amount, "nothing charged" is not "paid".
+        altered.mockImplementation(
+          async (id: string, params?: Stripe.Checkout.SessionRetrieveParams) => ({
+            ...(await retrieve(id, params)),
+            payment_status: 'no_payment_required' as const,
+          }),
+        );
+        expect(await denial(fulfilCheckoutSession(sessionId, { userId }))).toMatchObject({
+          code: 'PAYMENT_MISMATCH',
+        });
+        expect(await rowsFor(userId, sessionId)).toEqual(NOTHING);
+      } finally {
+        altered.mockRestore();
+      }
+    } finally {
+      await payments.up();
+    }
+    // Unaltered, the same paid session fulfils.
+    await payments.idle();
     expect(await rowsFor(userId, sessionId)).toEqual(ONE_OF_EACH);
   });
 });

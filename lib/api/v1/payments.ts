@@ -19,7 +19,7 @@ import {
   paymentsPageQuery,
   purchaseIdParams,
 } from '@/lib/validations/payments';
-import { lower, PAGINATION_NOTE, pageSchema, v1Errors, v1Success } from './envelope';
+import { lower, PAGINATION_NOTE, pageSchema, v1ErrorSchema, v1Errors, v1Success } from './envelope';
 
 /**
  * /api/v1 checkout, purchases, billing and licenses (document 2): specs and presenters. Fields
@@ -192,7 +192,7 @@ export const v1CheckoutSuccess = defineEndpoint({
   surface: 'v1',
   tags: ['Checkout (v1)'],
   summary: 'Record a paid Checkout Session: the purchase and its license',
-  description: `Document 2: \`{"sessionId": "cs_..."}\`. Asks Stripe whether the session is paid; if so records the purchase, issues its license and links its invoice, exactly once however often (and however concurrently) it is called, and whether or not Stripe's webhook came first. 200 with \`status: "completed"\`, the purchase and the license; 202 with \`status: "pending"\` and Stripe's \`paymentStatus\` while the session is unpaid (call again later). Another customer's session, or one that does not exist, is a 404.${CHECKOUT_LIMIT}`,
+  description: `Document 2: \`{"sessionId": "cs_..."}\`. Asks Stripe whether the session is paid; if so records the purchase, issues its license and links its invoice, exactly once however often (and however concurrently) it is called, and whether or not Stripe's webhook came first. 200 with \`status: "completed"\`, the purchase and the license; 202 with \`status: "pending"\` and Stripe's \`paymentStatus\` while the session is unpaid (call again later). Another customer's session, or one that does not exist, is a 404. A paid session whose \`amount_total\` or \`currency\` is not the catalogue's price for the product it names (or that charged nothing for a product that costs something) is refused with 422 \`PAYMENT_MISMATCH\` and nothing is recorded.${CHECKOUT_LIMIT}`,
   auth: 'required',
   rateLimit: 'checkout',
   body: checkoutSuccessSchema,
@@ -219,6 +219,11 @@ export const v1CheckoutSuccess = defineEndpoint({
     },
     ...read,
     404: e404,
+    422: {
+      description:
+        '`PAYMENT_MISMATCH`: paid, but not the catalogue price of what it names; nothing recorded',
+      schema: v1ErrorSchema,
+    },
   },
 });
 

@@ -8,7 +8,7 @@ import { Card } from '@/components/ui/card';
 import { requireSession } from '@/lib/auth/guards';
 import { orNotFound } from '@/lib/http/page-errors';
 import { formatMoney } from '@/lib/payments/catalogue';
-import { fulfilCheckoutSession } from '@/lib/payments/fulfil';
+import { fulfilForSuccessPage } from '@/lib/payments/success-page';
 import { purchaseId } from '@/lib/payments/views';
 import { checkoutSessionIdQuery } from '@/lib/validations/payments';
 import { firstParam, type SearchParams } from '@/lib/http/search-params';
@@ -30,9 +30,27 @@ export default async function CheckoutSuccessPage({
   const raw = (await searchParams).session_id;
   const sessionId = checkoutSessionIdQuery.safeParse(firstParam(raw));
   if (!sessionId.success) notFound();
-  const result = await orNotFound(
-    fulfilCheckoutSession(sessionId.data, { userId: session.user.id }),
-  );
+  const result = await orNotFound(fulfilForSuccessPage(session.user.id, sessionId.data));
+
+  if (result.state === 'mismatch') {
+    return (
+      <>
+        <h1 className="mb-4 text-2xl font-bold tracking-tight">
+          This payment could not be recorded
+        </h1>
+        <Alert tone="error">
+          What Stripe charged does not match the price of what you bought, so no license was issued.
+          Contact support and quote the checkout reference{' '}
+          <span className="font-mono break-all">{sessionId.data}</span>.
+        </Alert>
+        <p className="mt-4">
+          <Link href="/purchases" className={buttonClass('secondary')}>
+            Back to purchases
+          </Link>
+        </p>
+      </>
+    );
+  }
 
   if (result.state === 'pending') {
     const expired = result.sessionStatus === 'expired';
