@@ -2,6 +2,7 @@ import 'server-only';
 import type Stripe from 'stripe';
 import { db } from '@/lib/db/client';
 import { logger } from '@/lib/log';
+import { consume } from '@/lib/rate-limit';
 import {
   fulfilCheckoutSession,
   isPaymentMismatch,
@@ -29,9 +30,20 @@ export const HANDLED_EVENT_TYPES = [
 type HandledType = (typeof HANDLED_EVENT_TYPES)[number];
 
 export type WebhookOutcome =
-  { status: 400; error: string } | { status: 200; result: 'processed' | 'duplicate' | 'ignored' };
+  | {
+      status: 400;
+      error: string;
+      /**
+       * Set once the sending address has failed its signature too often (30 a minute): refuse it
+       * for this long. Only failed signatures count, so Stripe's own deliveries are never refused.
+       */
+      retryAfterSeconds?: number;
+    }
+  | { status: 200; result: 'processed' | 'duplicate' | 'ignored' };
 
 export interface WebhookOptions {
+  /** The sender's address, the key failed signatures are counted by ('unknown' when absent). */
+  clientIp?: string;
   /** Tests only: passed to fulfilment (an injected fault before the transaction commits). */
   fulfil?: Pick<FulfilOptions, 'beforeCommit'>;
 }
@@ -88,26 +100,53 @@ async function act(event: Stripe.Event, options: WebhookOptions): Promise<'proce
   }
 }
 
+/** The event, or why its signature failed: `reason` for the sender, `detail` for the log. */
+function verify(
+  rawBody: string,
+  signature: string | null,
+): { event: Stripe.Event } | { reason: string; detail: string } {
+  if (!signature) {
+    return { reason: 'Missing Stripe-Signature header', detail: 'no Stripe-Signature header' };
+  }
+  try {
+    return { event: verifyWebhook(rawBody, signature) };
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : 'invalid signature';
+    return {
+      // Only the SDK's tolerance error; "Unable to extract timestamp…" is a malformed header.
+      reason: /outside the tolerance zone/i.test(detail)
+        ? 'Signature timestamp outside the tolerance zone'
+        : 'Invalid Stripe-Signature',
+      detail,
+    };
+  }
+}
+
 export async function receiveStripeWebhook(
   rawBody: string,
   signature: string | null,
   options: WebhookOptions = {},
 ): Promise<WebhookOutcome> {
-  if (!signature) return { status: 400, error: 'Missing Stripe-Signature header' };
-  let event: Stripe.Event;
-  try {
-    event = verifyWebhook(rawBody, signature);
-  } catch (error) {
-    const message = error instanceof Error ? error.message : 'invalid signature';
-    logger.warn({ event: 'stripe_webhook_rejected', reason: message }, 'webhook refused');
-    return {
-      status: 400,
-      // Only the SDK's tolerance error; "Unable to extract timestamp…" is a malformed header.
-      error: /outside the tolerance zone/i.test(message)
-        ? 'Signature timestamp outside the tolerance zone'
-        : 'Invalid Stripe-Signature',
-    };
+  // The signature is checked before any limit, so a validly signed delivery is never refused;
+  // only failures are counted, per sending address.
+  const verified = verify(rawBody, signature);
+  if (!('event' in verified)) {
+    const clientIp = options.clientIp ?? 'unknown';
+    const limit = await consume('webhook-signature-failures', clientIp);
+    logger.warn(
+      {
+        event: 'stripe_webhook_rejected',
+        reason: verified.detail,
+        clientIp,
+        limited: !limit.allowed,
+      },
+      'webhook refused',
+    );
+    return limit.allowed
+      ? { status: 400, error: verified.reason }
+      : { status: 400, error: verified.reason, retryAfterSeconds: limit.resetSeconds };
   }
+  const { event } = verified;
   if (!isHandled(event.type)) return { status: 200, result: 'ignored' };
 
   await db.stripeEvent.createMany({

@@ -3,7 +3,8 @@
  * `receiveStripeWebhook` and answers like `POST /api/webhooks/stripe`. Signatures (and their
  * 300 s tolerance) are checked before anything is recorded, events outside the allow-list are
  * acknowledged and forgotten, a processed event delivered again changes nothing, and a portal that
- * is away while Stripe delivers is fulfilled exactly once when it comes back.
+ * is away while Stripe delivers is fulfilled exactly once when it comes back. Failed signatures
+ * are limited per address (valid ones never are), through the domain and the real route.
  */
 import { randomBytes } from 'node:crypto';
 import Stripe from 'stripe';
@@ -12,8 +13,10 @@ import { db } from '@/lib/db/client';
 import { createPurchaseSession } from '@/lib/payments/checkout';
 import { STRIPE_API_VERSION, stripe } from '@/lib/payments/stripe';
 import { receiveStripeWebhook } from '@/lib/payments/webhook';
+import { CLIENT_IP_HEADER } from '@/lib/http/client-ip';
+import { POST as webhookRoute } from '@/app/api/webhooks/stripe/route';
 import { startTestStripe, waitFor, type DownMode, type TestStripe } from '../support/stripe';
-import { createTestUser } from '../support/users';
+import { createTestUser, randomIp } from '../support/users';
 
 let payments: TestStripe;
 
@@ -158,6 +161,71 @@ describe('Stripe webhook: signatures', () => {
     }
     await payments.idle();
     expect(await purchasesOf(sessionId)).toBe(1);
+  });
+});
+
+describe('Stripe webhook: failed signatures are limited per address', () => {
+  const FAILURES_A_MINUTE = 30;
+
+  it('past 30 failures a minute an address is told to wait; valid deliveries still pass', async () => {
+    const attacker = randomIp();
+    const bystander = randomIp();
+    const { id, body } = eventJson('customer.created', { id: 'cus_limited' });
+    const forged = Stripe.webhooks.generateTestHeaderString({
+      payload: body,
+      secret: 'whsec_not_the_portals_secret',
+    });
+
+    const answers = [];
+    for (let i = 0; i < FAILURES_A_MINUTE; i += 1) {
+      answers.push(await receiveStripeWebhook(body, i % 2 ? forged : null, { clientIp: attacker }));
+    }
+    expect(answers.every((a) => a.status === 400 && a.retryAfterSeconds === undefined)).toBe(true);
+    const limited = await receiveStripeWebhook(body, forged, { clientIp: attacker });
+    expect(limited).toMatchObject({ status: 400, error: 'Invalid Stripe-Signature' });
+    expect(limited.status === 400 && limited.retryAfterSeconds).toBeGreaterThanOrEqual(1);
+
+    // The signature is checked first: a validly signed delivery from that address is not refused.
+    const valid = await receiveStripeWebhook(body, payments.sign(body), { clientIp: attacker });
+    expect(valid).toEqual({ status: 200, result: 'ignored' });
+    expect(await eventRow(id)).toBeNull();
+    // Another address has its own count.
+    expect(await receiveStripeWebhook(body, forged, { clientIp: bystander })).toEqual({
+      status: 400,
+      error: 'Invalid Stripe-Signature',
+    });
+  });
+
+  it('the route answers 400 WEBHOOK_SIGNATURE_INVALID, then 429 with Retry-After', async () => {
+    const ip = randomIp();
+    const { body } = eventJson('customer.created', { id: 'cus_limited_route' });
+    const post = (signature: string) =>
+      webhookRoute(
+        new Request('http://portal.test/api/webhooks/stripe', {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            'stripe-signature': signature,
+            [CLIENT_IP_HEADER]: ip,
+          },
+          body,
+        }),
+        { params: Promise.resolve({}) },
+      );
+
+    for (let i = 0; i < FAILURES_A_MINUTE; i += 1) {
+      const refused = await post('t=1,v1=deadbeef');
+      expect(refused.status).toBe(400);
+      expect(await refused.json()).toMatchObject({ code: 'WEBHOOK_SIGNATURE_INVALID' });
+    }
+    const limited = await post('t=1,v1=deadbeef');
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+    expect(await limited.json()).toMatchObject({ code: 'RATE_LIMITED' });
+
+    const valid = await post(payments.sign(body));
+    expect(valid.status).toBe(200);
+    expect(await valid.json()).toEqual({ received: true, result: 'ignored' });
   });
 });
 

@@ -1,11 +1,18 @@
 import { stripeWebhookEndpoint } from '@/lib/api/stripe-webhook';
-import { AppError } from '@/lib/errors';
+import { AppError, rateLimited } from '@/lib/errors';
 import { methods, route } from '@/lib/http/handler';
 import { receiveStripeWebhook } from '@/lib/payments/webhook';
 
-const handler = route(stripeWebhookEndpoint, async ({ req, rawBody }) => {
-  const outcome = await receiveStripeWebhook(rawBody, req.headers.get('stripe-signature'));
-  if (outcome.status === 400) throw new AppError(400, 'VALIDATION_FAILED', outcome.error);
+const handler = route(stripeWebhookEndpoint, async ({ req, rawBody, ip }) => {
+  const outcome = await receiveStripeWebhook(rawBody, req.headers.get('stripe-signature'), {
+    clientIp: ip,
+  });
+  if (outcome.status === 400) {
+    if (outcome.retryAfterSeconds !== undefined) {
+      throw rateLimited(outcome.retryAfterSeconds, 'Too many deliveries with a bad signature');
+    }
+    throw new AppError(400, 'WEBHOOK_SIGNATURE_INVALID', outcome.error);
+  }
   return { body: { received: true, result: outcome.result } };
 });
 
