@@ -318,14 +318,14 @@ describe("Stripe's webhook over HTTP", () => {
 
   it('answers 400 in the error shape without a signature or with a bad one', async () => {
     const body = event(`evt_test_${randomBytes(8).toString('hex')}`);
-    expectV1Error(await webhook(body), 400, 'VALIDATION_FAILED');
-    expectV1Error(await webhook(body, 't=1,v1=abc'), 400, 'VALIDATION_FAILED');
+    expectV1Error(await webhook(body), 400, 'WEBHOOK_SIGNATURE_INVALID');
+    expectV1Error(await webhook(body, 't=1,v1=abc'), 400, 'WEBHOOK_SIGNATURE_INVALID');
     expectV1Error(
       await webhook(body, sign(body, `whsec_${randomBytes(16).toString('hex')}`)),
       400,
-      'VALIDATION_FAILED',
+      'WEBHOOK_SIGNATURE_INVALID',
     );
-    expectV1Error(await webhook('{', 'garbage'), 400, 'VALIDATION_FAILED');
+    expectV1Error(await webhook('{', 'garbage'), 400, 'WEBHOOK_SIGNATURE_INVALID');
   });
 
   it('accepts a delivery signed with the webhook secret, but not one older than 300 s', async () => {
@@ -334,7 +334,7 @@ describe("Stripe's webhook over HTTP", () => {
       throw new Error('STRIPE_WEBHOOK_SECRET is not set: run the api suite via npm test');
     const body = event(`evt_test_${randomBytes(8).toString('hex')}`);
     const stale = await webhook(body, sign(body, secret, Math.floor(Date.now() / 1000) - 301));
-    expectV1Error(stale, 400, 'VALIDATION_FAILED');
+    expectV1Error(stale, 400, 'WEBHOOK_SIGNATURE_INVALID');
     const ok = await webhook(body, sign(body, secret));
     expectStatus(ok, 200);
     expect(ok.json).toEqual({ received: true, result: 'ignored' });
