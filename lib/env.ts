@@ -1,12 +1,40 @@
 import { z } from 'zod';
 
 /**
- * Every environment variable the portal reads, checked once. In production a
- * missing secret stops the server with a message that names it; in
- * development and tests fixed, clearly-labelled defaults keep a fresh clone
- * working with no configuration.
+ * Every environment variable the portal reads, checked once. Whether the dev
+ * defaults may apply is decided by where the portal is served, not by
+ * NODE_ENV alone: on loopback (APP_URL and HOST both localhost, 127.0.0.0/8 or
+ * ::1) fixed, clearly-labelled defaults keep a fresh clone working with no
+ * configuration; anywhere else, or in production, the secrets below must be
+ * the operator's own, and one error names every variable that is missing or
+ * bad.
  */
 const DEV_SECRET = 'dev-only-insecure-secret-change-me-0123456789abcdef';
+
+/** Development and test defaults for the emulator; production needs STRIPE_EMULATOR=1 to use them. */
+export const EMULATOR_SECRET_KEY = 'sk_test_emulator';
+export const EMULATOR_WEBHOOK_SECRET = 'whsec_emulator_dev_only_not_secret';
+
+const MIN_SECRET_LENGTH = 32;
+
+/**
+ * Secret-looking literals this repository publishes (the dev defaults, the
+ * emulator's, fixed values in tests): anyone can read them, so a public
+ * deployment may not run on them. tests/integration/env.test.ts scans the
+ * repository for new ones.
+ */
+const SHIPPED_SECRETS: ReadonlySet<string> = new Set([
+  DEV_SECRET,
+  `${DEV_SECRET}-jwt`,
+  `${DEV_SECRET}-downloads`,
+  EMULATOR_SECRET_KEY,
+  EMULATOR_WEBHOOK_SECRET,
+  'download-signing-secret-for-tests-0123456789',
+  'a-completely-different-secret-of-enough-length',
+  'another-secret-0123456789abcdef0123',
+  'whsec_emulator_test_secret',
+  'whsec_not_the_portals_secret',
+]);
 
 const csv = z
   .string()
@@ -26,14 +54,20 @@ const schema = z.object({
   APP_URL: z.url().optional(),
   NEXTAUTH_URL: z.url().optional(),
   PORT: int(3000, 1, 65535),
+  /** The interface scripts/server.ts listens on; brackets around an IPv6 address are dropped. */
+  HOST: z
+    .string()
+    .regex(/^(\[[0-9A-Fa-f:.]+\]|[0-9A-Za-z.:-]{1,253})$/, 'must be a host name or an IP address')
+    .transform((host) => host.replace(/^\[(.*)\]$/, '$1'))
+    .default('127.0.0.1'),
   DATABASE_URL: z.string().min(1).optional(),
   REDIS_URL: z.string().min(1).optional(),
   REDIS_KEY_PREFIX: z
     .string()
     .regex(/^[\w.:-]{1,64}$/)
     .default('portal'),
-  NEXTAUTH_SECRET: z.string().min(32).optional(),
-  JWT_SECRET: z.string().min(32).optional(),
+  NEXTAUTH_SECRET: z.string().min(MIN_SECRET_LENGTH).optional(),
+  JWT_SECRET: z.string().min(MIN_SECRET_LENGTH).optional(),
   BCRYPT_COST: int(12, 4, 15),
   SESSION_IDLE_MINUTES: int(30, 1, 24 * 60),
   SESSION_ABSOLUTE_HOURS: int(12, 1, 24 * 30),
@@ -67,9 +101,24 @@ const schema = z.object({
   CHECKOUT_ALLOWED_ORIGINS: csv,
   DOWNLOAD_URL_TTL_SECONDS: int(300, 10, 24 * 3600),
   DOWNLOADS_DIR: z.string().min(1).default('.data/releases'),
-  DOWNLOAD_SIGNING_SECRET: z.string().min(32).optional(),
+  DOWNLOAD_SIGNING_SECRET: z.string().min(MIN_SECRET_LENGTH).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
+
+/**
+ * Secrets a portal reachable from other machines must set, whatever NODE_ENV
+ * says. A new secret joins here and gets the same rules: set, 32+ characters,
+ * unlike the others, unlike anything published in this repository.
+ */
+export const PUBLIC_DEPLOYMENT_SECRETS = [
+  { name: 'NEXTAUTH_SECRET', hint: 'signs and encrypts the browser session cookie' },
+  { name: 'JWT_SECRET', hint: 'signs API access tokens' },
+  { name: 'DOWNLOAD_SIGNING_SECRET', hint: 'signs download links' },
+  {
+    name: 'STRIPE_WEBHOOK_SECRET',
+    hint: "verifies Stripe's webhooks: whsec_… from Stripe, or the one you gave the emulator",
+  },
+] as const satisfies readonly { name: keyof z.input<typeof schema>; hint: string }[];
 
 export type Env = z.infer<typeof schema> & {
   appUrl: string;
@@ -91,49 +140,30 @@ export type StripeSettings =
       apiUrl: string;
     };
 
-/** Development and test defaults for the emulator; production needs STRIPE_EMULATOR=1 to use them. */
-export const EMULATOR_SECRET_KEY = 'sk_test_emulator';
-export const EMULATOR_WEBHOOK_SECRET = 'whsec_emulator_dev_only_not_secret';
-
 export class EnvError extends Error {
   override name = 'EnvError';
 }
 
 export function parseEnv(source: Record<string, string | undefined>): Env {
   // An empty variable means "not set", as in most deployment tools.
-  const present = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== ''));
+  const present: Record<string, string> = {};
+  for (const [key, value] of Object.entries(source)) {
+    if (value !== undefined && value !== '') present[key] = value;
+  }
   const parsed = schema.safeParse(present);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
-    throw new EnvError(`Invalid environment:\n  ${problems.join('\n  ')}`);
+  const problems = parsed.success
+    ? []
+    : parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+  // The remaining checks read the raw strings, so a malformed variable does not hide a missing
+  // one: the operator sees every problem in one go. A variable the schema refused is skipped.
+  const invalid = new Set(parsed.success ? [] : parsed.error.issues.map((i) => String(i.path[0])));
+  const usable = (name: string) => (invalid.has(name) ? undefined : present[name]);
+  problems.push(...deploymentProblems(usable, (name) => !invalid.has(name) && !present[name]));
+  if (!parsed.success || problems.length > 0) {
+    throw new EnvError(`Invalid or unsafe configuration:\n  ${problems.join('\n  ')}`);
   }
   const env = parsed.data;
-  const isProduction = env.NODE_ENV === 'production';
-  const missing: string[] = [];
-  if (isProduction) {
-    if (!env.NEXTAUTH_SECRET) missing.push('NEXTAUTH_SECRET (32+ random characters)');
-    if (!env.JWT_SECRET) missing.push('JWT_SECRET (32+ random characters)');
-    if (!env.APP_URL && !env.NEXTAUTH_URL) missing.push('APP_URL (the public origin)');
-  }
-  const publicUrl = env.APP_URL ?? env.NEXTAUTH_URL;
-  if (isProduction && publicUrl && !isHttpsOrLoopback(publicUrl)) {
-    missing.push('APP_URL must be https:// (plain http is allowed only for localhost)');
-  }
   const emulatorChosen = env.STRIPE_EMULATOR === '1' || env.STRIPE_EMULATOR === 'true';
-  if (env.STRIPE_SECRET_KEY && !env.STRIPE_WEBHOOK_SECRET && !emulatorChosen) {
-    missing.push('STRIPE_WEBHOOK_SECRET (whsec_…) is required with STRIPE_SECRET_KEY');
-  }
-  if (isProduction && !env.STRIPE_SECRET_KEY && !emulatorChosen) {
-    missing.push(
-      'STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET (or STRIPE_EMULATOR=1 to use the Stripe emulator on purpose)',
-    );
-  }
-  if (isProduction && !env.DOWNLOAD_SIGNING_SECRET) {
-    missing.push('DOWNLOAD_SIGNING_SECRET (32+ random characters)');
-  }
-  if (missing.length > 0) {
-    throw new EnvError(`Missing production configuration:\n  ${missing.join('\n  ')}`);
-  }
   const appUrl = (env.APP_URL ?? env.NEXTAUTH_URL ?? `http://localhost:${env.PORT}`).replace(
     /\/$/,
     '',
@@ -144,7 +174,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     nextAuthSecret: env.NEXTAUTH_SECRET ?? DEV_SECRET,
     jwtSecret: env.JWT_SECRET ?? `${DEV_SECRET}-jwt`,
     downloadSigningSecret: env.DOWNLOAD_SIGNING_SECRET ?? `${DEV_SECRET}-downloads`,
-    isProduction,
+    isProduction: env.NODE_ENV === 'production',
     stripe:
       env.STRIPE_SECRET_KEY && !emulatorChosen
         ? {
@@ -163,6 +193,110 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   };
 }
 
+function deploymentProblems(
+  value: (name: string) => string | undefined,
+  missing: (name: string) => boolean,
+): string[] {
+  const problems: string[] = [];
+  const isProduction = value('NODE_ENV') === 'production';
+  const exposedBy = publicAddresses(value);
+  const isPublic = exposedBy.length > 0;
+  const emulatorChosen = value('STRIPE_EMULATOR') === '1' || value('STRIPE_EMULATOR') === 'true';
+
+  const secretProblems: string[] = [];
+  const seen = new Map<string, string>();
+  for (const { name, hint } of PUBLIC_DEPLOYMENT_SECRETS) {
+    const secret = value(name);
+    if (secret === undefined) {
+      if (isPublic && missing(name)) secretProblems.push(`${name}: missing (${hint})`);
+      continue;
+    }
+    // On loopback outside production, a developer's own value is their business.
+    if (!isPublic && !isProduction) continue;
+    const twin = seen.get(secret);
+    seen.set(secret, name);
+    if (secret.length < MIN_SECRET_LENGTH) {
+      secretProblems.push(
+        `${name}: too short (${secret.length} characters; ${MIN_SECRET_LENGTH}+)`,
+      );
+    } else if (SHIPPED_SECRETS.has(secret) || secret.includes(DEV_SECRET)) {
+      secretProblems.push(`${name}: a value published in this repository; generate your own`);
+    } else if (twin) {
+      secretProblems.push(`${name}: the same value as ${twin}; each secret must be different`);
+    }
+  }
+  if (isPublic && secretProblems.length > 0) {
+    const notLoopback =
+      exposedBy.length > 1 ? 'are not loopback addresses' : 'is not a loopback address';
+    problems.push(
+      `${exposedBy.join(' and ')} ${notLoopback}, so the portal is reachable from other ` +
+        `machines and needs its own secrets (${MIN_SECRET_LENGTH}+ random characters each, ` +
+        'all different):',
+    );
+  }
+  problems.push(...secretProblems);
+
+  // Production on loopback (a staging box, the test servers) keeps its long-standing rules; a
+  // public deployment already named these above.
+  if (isProduction && !isPublic) {
+    for (const name of ['NEXTAUTH_SECRET', 'JWT_SECRET', 'DOWNLOAD_SIGNING_SECRET']) {
+      if (missing(name)) problems.push(`${name} (${MIN_SECRET_LENGTH}+ random characters)`);
+    }
+  }
+  if (isProduction && missing('APP_URL') && missing('NEXTAUTH_URL')) {
+    problems.push('APP_URL (the public origin)');
+  }
+  const publicUrl = value('APP_URL') ?? value('NEXTAUTH_URL');
+  if (isProduction && publicUrl && !isHttpsOrLoopback(publicUrl)) {
+    problems.push('APP_URL must be https:// (plain http is allowed only for localhost)');
+  }
+  if (
+    !isPublic &&
+    value('STRIPE_SECRET_KEY') &&
+    missing('STRIPE_WEBHOOK_SECRET') &&
+    !emulatorChosen
+  ) {
+    problems.push('STRIPE_WEBHOOK_SECRET (whsec_…) is required with STRIPE_SECRET_KEY');
+  }
+  if (isProduction && missing('STRIPE_SECRET_KEY') && !emulatorChosen) {
+    problems.push(
+      'STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET (or STRIPE_EMULATOR=1 to use the Stripe emulator on purpose)',
+    );
+  }
+  return problems;
+}
+
+/** The settings that make the portal reachable beyond this machine, as `NAME=value`. */
+function publicAddresses(value: (name: string) => string | undefined): string[] {
+  const exposed: string[] = [];
+  for (const name of ['APP_URL', 'NEXTAUTH_URL']) {
+    const url = value(name);
+    if (url !== undefined && !isLoopbackHostname(hostnameOf(url))) exposed.push(`${name}=${url}`);
+  }
+  const host = value('HOST');
+  if (host !== undefined && !isLoopbackHostname(hostnameOf(`http://${bracketed(host)}`))) {
+    exposed.push(`HOST=${host}`);
+  }
+  return exposed;
+}
+
+function bracketed(host: string): string {
+  return host.includes(':') && !host.startsWith('[') ? `[${host}]` : host;
+}
+
+/** The URL parser's canonical host name (127.1 becomes 127.0.0.1); '' when it does not parse. */
+function hostnameOf(url: string): string {
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return '';
+  }
+}
+
+function isLoopbackHostname(hostname: string): boolean {
+  return hostname === 'localhost' || hostname === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(hostname);
+}
+
 let cached: Env | undefined;
 
 export function getEnv(): Env {
@@ -171,6 +305,5 @@ export function getEnv(): Env {
 }
 
 function isHttpsOrLoopback(url: string): boolean {
-  const { protocol, hostname } = new URL(url);
-  return protocol === 'https:' || ['localhost', '127.0.0.1', '[::1]'].includes(hostname);
+  return url.toLowerCase().startsWith('https://') || isLoopbackHostname(hostnameOf(url));
 }

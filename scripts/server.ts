@@ -14,6 +14,10 @@ import { DECLARED_LENGTH_HEADER } from '../lib/http/declared-length';
  */
 async function main(): Promise<void> {
   const dev = process.argv.includes('--dev');
+  // `npm start` serves the production build, so it is production whatever the shell exported:
+  // NODE_ENV=development must not switch on the dev defaults for a real deployment. (Next's
+  // types mark NODE_ENV read-only.)
+  if (!dev) Object.assign(process.env, { NODE_ENV: 'production' });
   let env;
   try {
     env = parseEnv(process.env);
@@ -26,7 +30,7 @@ async function main(): Promise<void> {
   }
   // NextAuth derives its absolute URLs from NEXTAUTH_URL.
   process.env.NEXTAUTH_URL ??= env.appUrl;
-  const host = process.env.HOST ?? '127.0.0.1';
+  const host = env.HOST;
   const app = next({ dev, dir: process.cwd(), hostname: host, port: env.PORT });
   await app.prepare();
   const handle = app.getRequestHandler();
