@@ -8,12 +8,12 @@
  */
 import { randomBytes } from 'node:crypto';
 import Stripe from 'stripe';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { db } from '@/lib/db/client';
 import { createPurchaseSession } from '@/lib/payments/checkout';
 import { STRIPE_API_VERSION, stripe } from '@/lib/payments/stripe';
 import { receiveStripeWebhook } from '@/lib/payments/webhook';
-import { CLIENT_IP_HEADER } from '@/lib/http/client-ip';
+import { CLIENT_IP_HEADER, CLIENT_IP_KEY_ENV, markClientIp } from '@/lib/http/client-ip';
 import { POST as webhookRoute } from '@/app/api/webhooks/stripe/route';
 import { startTestStripe, waitFor, type DownMode, type TestStripe } from '../support/stripe';
 import { createTestUser, randomIp } from '../support/users';
@@ -198,6 +198,14 @@ describe('Stripe webhook: failed signatures are limited per address', () => {
 
   it('the route answers 400 WEBHOOK_SIGNATURE_INVALID, then 429 with Retry-After', async () => {
     const ip = randomIp();
+    // What scripts/server.ts does for every request: vouch for the client address.
+    const savedKey = process.env[CLIENT_IP_KEY_ENV];
+    const markKey = randomBytes(32).toString('base64url');
+    process.env[CLIENT_IP_KEY_ENV] = markKey;
+    onTestFinished(() => {
+      if (savedKey === undefined) delete process.env[CLIENT_IP_KEY_ENV];
+      else process.env[CLIENT_IP_KEY_ENV] = savedKey;
+    });
     const { body } = eventJson('customer.created', { id: 'cus_limited_route' });
     const post = (signature: string) =>
       webhookRoute(
@@ -206,7 +214,7 @@ describe('Stripe webhook: failed signatures are limited per address', () => {
           headers: {
             'content-type': 'application/json',
             'stripe-signature': signature,
-            [CLIENT_IP_HEADER]: ip,
+            [CLIENT_IP_HEADER]: markClientIp(ip, markKey),
           },
           body,
         }),
