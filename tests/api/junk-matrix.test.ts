@@ -6,9 +6,11 @@ import {
   expectNoStackTrace,
   expectStatus,
   expectV1Error,
+  clientLogin,
   explain,
   login,
   profile,
+  tokenForPath,
 } from '../support/v1';
 
 /**
@@ -135,6 +137,7 @@ describe('junk-input matrix from the OpenAPI document', () => {
 
     const user = await createTestUser();
     const { access } = await login(client(), user);
+    const tokens = { v1: access, client: await clientLogin(client(), user) };
     expectStatus(await profile(client(), access), 200);
 
     let operations = 0;
@@ -149,7 +152,7 @@ describe('junk-input matrix from the OpenAPI document', () => {
         const url = path.replace(/\{[^}]+\}/g, '1');
         for (const junk of junkCases(doc, op)) {
           const headers = new Headers(junk.init.headers);
-          if (secured) headers.set('authorization', `Bearer ${access}`);
+          if (secured) headers.set('authorization', `Bearer ${tokenForPath(path, tokens)}`);
           const res = await caller(url, { ...junk.init, method: method.toUpperCase(), headers });
           requests += 1;
           expect(res.status, `${method} ${path} ${junk.label}: ${explain(res)}`).toBe(400);
@@ -169,6 +172,7 @@ describe('junk-input matrix from the OpenAPI document', () => {
     expectStatus(docRes, 200);
     const user = await createTestUser();
     const { access } = await login(client(), user);
+    const clientToken = await clientLogin(client(), user);
     let checked = 0;
     for (const [path, item] of Object.entries(docRes.json.paths)) {
       for (const method of METHODS) {
@@ -180,7 +184,13 @@ describe('junk-input matrix from the OpenAPI document', () => {
         if (secured) {
           // The same call with a valid token gets past authentication. A logout ends the
           // session it is called with, so it gets a session of its own.
-          const token = /\/logout$/.test(path) ? (await login(client(), user)).access : access;
+          const own = /\/logout$/.test(path)
+            ? {
+                v1: (await login(client(), user)).access,
+                client: await clientLogin(client(), user),
+              }
+            : { v1: access, client: clientToken };
+          const token = tokenForPath(path, own);
           const authed = await client()(url, { ...init, token });
           expect(authed.status, `${method} ${path}: ${explain(authed)}`).not.toBe(401);
           expect(authed.status).toBeLessThan(500);

@@ -12,7 +12,7 @@ import { createContracts, type ContractFixture } from '../support/contracts';
 import { client, type ApiResponse } from '../support/http';
 import { addCard, buy, grantLicense } from '../support/payments';
 import { createTestUser } from '../support/users';
-import { explain, login } from '../support/v1';
+import { clientLogin, explain, login, tokenForPath } from '../support/v1';
 
 interface Operation {
   method: string;
@@ -92,8 +92,15 @@ function kindOf(name: string | undefined): IdKind {
   return kind;
 }
 
+/** Each customer's /client token, by their /api/v1 token: a token works only on its surface. */
+const clientTokens = new Map<string, string>();
+
 function call(op: Operation, id: string, token: string): Promise<ApiResponse<unknown>> {
-  return api(op.path.replace('{id}', id), { method: op.method, token });
+  const client = clientTokens.get(token) ?? token;
+  return api(op.path.replace('{id}', id), {
+    method: op.method,
+    token: tokenForPath(op.path, { v1: token, client }),
+  });
 }
 
 beforeAll(async () => {
@@ -119,6 +126,10 @@ beforeAll(async () => {
   proberTokens = proberSessions.map((t) => t.access);
   ownerToken = ownerTokens.access;
   strangerToken = strangerTokens.access;
+  const people = [owner, stranger, ...probers];
+  const v1Tokens = [ownerToken, strangerToken, ...proberTokens];
+  const clients = await Promise.all(people.map((p) => clientLogin(api, p)));
+  v1Tokens.forEach((token, i) => clientTokens.set(token, clients[i] ?? ''));
   // Both buy Sense Base through the emulator (which also saves the card they paid with).
   const [mine] = await Promise.all([buy(api, ownerToken), buy(api, strangerToken)]);
   purchaseId = mine.purchase.id;

@@ -221,7 +221,11 @@ describe("each surface's refresh and logout take only that surface's sessions", 
       expectV1Error(res, 401, 'REFRESH_TOKEN_INVALID');
     }
     // The browser cookie does not mint tokens either.
-    expectV1Error(await api('/api/v1/auth/refresh', { method: 'POST', headers: { cookie } }), 401);
+    const byCookie = await api('/api/v1/auth/refresh', {
+      method: 'POST',
+      headers: { cookie, 'content-type': 'application/json' },
+    });
+    expectV1Error(byCookie, 401);
   });
 
   it("/api/v1/auth/logout refuses other surfaces' tokens and leaves their sessions alone", async () => {

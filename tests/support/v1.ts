@@ -115,6 +115,20 @@ export async function login(api: ApiClient, user: Credentials): Promise<Tokens> 
   return { access: res.json.data.access_token, refresh: res.json.data.refresh_token };
 }
 
+/** A /client token (document 1) for the same account: tokens work only where they were issued. */
+export async function clientLogin(api: ApiClient, user: Credentials): Promise<string> {
+  const res = await api<{ token: string }>('/client/auth/login', {
+    json: { email: user.email, password: user.password },
+  });
+  expectStatus(res, 200);
+  return res.json.token;
+}
+
+/** The token a path takes, from a customer's /api/v1 and /client tokens. */
+export function tokenForPath(path: string, tokens: { v1: string; client: string }): string {
+  return path.startsWith('/client/') ? tokens.client : tokens.v1;
+}
+
 export function refreshWith(api: ApiClient, refreshToken: string) {
   return api<V1Success<TokenData>>('/api/v1/auth/refresh', {
     json: { refresh_token: refreshToken },
