@@ -15,11 +15,14 @@ import { authorizeDownload, listDownloads, mintDownloadUrl } from '@/lib/downloa
 import { AppError } from '@/lib/errors';
 import { LICENSE_KEY_PATTERN } from '@/lib/licenses/keys';
 import { logger } from '@/lib/log';
+import { consume, peek, rateLimitStoreStatus, reset } from '@/lib/rate-limit';
+import { paymentMethodsForPage } from '@/lib/payments/billing-page';
 import { product } from '@/lib/payments/catalogue';
 import { createPurchaseSession } from '@/lib/payments/checkout';
 import { ensureStripeCustomer } from '@/lib/payments/customers';
 import { fulfilCheckoutSession, type CheckoutMetadata } from '@/lib/payments/fulfil';
 import { STRIPE_API_VERSION, stripe } from '@/lib/payments/stripe';
+import { fulfilForSuccessPage } from '@/lib/payments/success-page';
 import { receiveStripeWebhook } from '@/lib/payments/webhook';
 import { seedReleases } from '@/prisma/demo-releases';
 import { startTestStripe, waitFor, type TestStripe } from '../support/stripe';
@@ -567,5 +570,114 @@ describe('refunds and disputes', () => {
     });
     expect(purchase).toMatchObject({ userId, status: 'REFUNDED' });
     expect(purchase.license).toMatchObject({ status: 'SUSPENDED', suspendReason: 'refunded' });
+  });
+});
+
+describe('pages that call Stripe are limited', () => {
+  const key = (userId: number) => `user:${userId}`;
+
+  beforeAll(async () => {
+    // With REDIS_URL the first calls go to the memory insurance until Redis connects, while
+    // peek() reads Redis: let it connect so the counts below are one store's.
+    await peek('api', 'warm-up');
+    await waitFor(
+      () => (rateLimitStoreStatus() === 'memory-fallback' ? undefined : true),
+      'the rate-limit store',
+    );
+  });
+
+  /** Spends what is left of a limit, as earlier requests would have. */
+  async function spend(name: 'api' | 'checkout', userId: number) {
+    while ((await consume(name, key(userId))).allowed);
+  }
+
+  it('the success page spends api and checkout points, and once checkout is spent asks no Stripe', async () => {
+    const { userId, sessionId, url } = await openSession();
+    expect((await payments.pay(url)).status).toBe(303);
+    await payments.idle();
+    // openSession's create-session call does not pass through a limit; start both from zero.
+    await reset('api', key(userId));
+    await reset('checkout', key(userId));
+    const retrieve = vi.spyOn(stripe().checkout.sessions, 'retrieve');
+    try {
+      const { limit } = await peek('checkout', key(userId));
+      for (let i = 0; i < limit; i += 1) {
+        expect(await fulfilForSuccessPage(userId, sessionId)).toMatchObject({ state: 'fulfilled' });
+      }
+      expect(retrieve).toHaveBeenCalledTimes(limit);
+      // The same key the buy button and create-session spend: they are refused now too.
+      expect(await peek('checkout', key(userId))).toMatchObject({ allowed: false, remaining: 0 });
+      expect((await peek('api', key(userId))).remaining).toBe(
+        (await peek('api', 'x')).limit - limit,
+      );
+
+      const limited = await fulfilForSuccessPage(userId, sessionId);
+      expect(limited).toEqual({
+        state: 'limited',
+        retryAfterSeconds: expect.any(Number),
+        message: expect.stringMatching(/^Too many requests; try again in \d+ seconds?$/),
+      });
+      if (limited.state !== 'limited') throw new Error('not limited');
+      expect(limited.retryAfterSeconds).toBeGreaterThanOrEqual(1);
+      expect(limited.retryAfterSeconds).toBeLessThanOrEqual(60);
+      expect(limited.message).toContain(String(limited.retryAfterSeconds));
+      expect(retrieve).toHaveBeenCalledTimes(limit);
+    } finally {
+      retrieve.mockRestore();
+      await reset('checkout', key(userId));
+    }
+  });
+
+  it('the success page asks no Stripe once the api limit is spent, and spends no checkout point', async () => {
+    const { userId, sessionId } = await openSession();
+    await reset('checkout', key(userId));
+    await spend('api', userId);
+    const retrieve = vi.spyOn(stripe().checkout.sessions, 'retrieve');
+    try {
+      expect(await fulfilForSuccessPage(userId, sessionId)).toMatchObject({ state: 'limited' });
+      expect(retrieve).not.toHaveBeenCalled();
+      const checkout = await peek('checkout', key(userId));
+      expect(checkout.remaining).toBe(checkout.limit);
+    } finally {
+      retrieve.mockRestore();
+      await reset('api', key(userId));
+    }
+  });
+
+  it('the success page shows a refused payment as a message, not an error', async () => {
+    const { userId, sessionId, url } = await handPricedSession({ amount: 100, currency: 'usd' });
+    expect((await payments.pay(url)).status).toBe(303);
+    await payments.idle();
+    expect(await fulfilForSuccessPage(userId, sessionId)).toEqual({
+      state: 'mismatch',
+      message: expect.stringMatching(/nothing was recorded/),
+    });
+    expect(await rowsFor(userId, sessionId)).toEqual(NOTHING);
+    // A stranger's session is still "not found" (the page's 404), not a message.
+    const stranger = await createTestUser();
+    expect((await denial(fulfilForSuccessPage(stranger.id, sessionId))).status).toBe(404);
+  });
+
+  it('the billing page lists cards for one api point, and asks no Stripe once the limit is spent', async () => {
+    const user = await createTestUser();
+    await ensureStripeCustomer(user.id);
+    const list = vi.spyOn(stripe().customers, 'listPaymentMethods');
+    try {
+      const before = await peek('api', key(user.id));
+      expect(await paymentMethodsForPage(user.id)).toEqual({ state: 'listed', cards: [] });
+      expect(list).toHaveBeenCalledTimes(1);
+      expect((await peek('api', key(user.id))).remaining).toBe(before.remaining - 1);
+
+      await spend('api', user.id);
+      const limited = await paymentMethodsForPage(user.id);
+      expect(limited).toMatchObject({
+        state: 'limited',
+        message: expect.stringMatching(/^Too many requests; try again in \d+ seconds?$/),
+      });
+      expect(list).toHaveBeenCalledTimes(1);
+    } finally {
+      list.mockRestore();
+      await reset('api', key(user.id));
+    }
   });
 });

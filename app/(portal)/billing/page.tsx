@@ -9,7 +9,8 @@ import { Badge } from '@/components/ui/badge';
 import { Card, EmptyState } from '@/components/ui/card';
 import { Pagination } from '@/components/ui/pagination';
 import { requireSession } from '@/lib/auth/guards';
-import { listInvoices, listPaymentMethods } from '@/lib/payments/billing';
+import { listInvoices } from '@/lib/payments/billing';
+import { paymentMethodsForPage } from '@/lib/payments/billing-page';
 import { pageQuery } from '@/lib/validations/payments';
 import { addCardAction, removeCardAction } from './actions';
 import { firstParam, type SearchParams } from '@/lib/http/search-params';
@@ -29,10 +30,11 @@ export default async function BillingPage({
   const session = await requireSession();
   const query = await searchParams;
   const page = pageQuery.parse(firstParam(query.page));
-  const [cards, invoices] = await Promise.all([
-    listPaymentMethods(session.user.id),
+  const [methods, invoices] = await Promise.all([
+    paymentMethodsForPage(session.user.id),
     listInvoices(session.user.id, page, PAGE_SIZE),
   ]);
+  const cards = methods.state === 'listed' ? methods.cards : [];
 
   return (
     <>
@@ -50,7 +52,11 @@ export default async function BillingPage({
         actions={<AddCardButton action={addCardAction} />}
         className="mb-6"
       >
-        {cards.length > 0 ? (
+        {methods.state === 'limited' ? (
+          <Alert tone="error">
+            {methods.message}. Your saved cards are listed again after that.
+          </Alert>
+        ) : cards.length > 0 ? (
           <ul className="divide-y divide-slate-200 dark:divide-slate-800">
             {cards.map((card) => {
               const name = `${card.brandName} ending in ${card.last4}`;

@@ -19,7 +19,8 @@ export const metadata: Metadata = { title: 'Thank you' };
  * Where Stripe sends the browser after paying. It fulfils the session itself (the same idempotent
  * function the webhook calls), so the license shows even when the webhook has not arrived yet.
  * An unknown or another customer's session is a 404, decided before anything streams (no
- * loading.tsx above this route).
+ * loading.tsx above this route). Each load spends the customer's API and checkout limits; once
+ * either is spent the page says when to try again and does not call Stripe.
  */
 export default async function CheckoutSuccessPage({
   searchParams,
@@ -31,6 +32,29 @@ export default async function CheckoutSuccessPage({
   const sessionId = checkoutSessionIdQuery.safeParse(firstParam(raw));
   if (!sessionId.success) notFound();
   const result = await orNotFound(fulfilForSuccessPage(session.user.id, sessionId.data));
+
+  if (result.state === 'limited') {
+    return (
+      <>
+        <h1 className="mb-4 text-2xl font-bold tracking-tight">Please wait a moment</h1>
+        <Alert tone="error">
+          {result.message}. Nothing has been lost: your payment, if made, is recorded as soon as
+          Stripe confirms it.
+        </Alert>
+        <p className="mt-4 flex flex-wrap gap-3">
+          <Link
+            href={`/purchases/success?session_id=${encodeURIComponent(sessionId.data)}`}
+            className={buttonClass('primary')}
+          >
+            Try again
+          </Link>
+          <Link href="/purchases" className={buttonClass('secondary')}>
+            Back to purchases
+          </Link>
+        </p>
+      </>
+    );
+  }
 
   if (result.state === 'mismatch') {
     return (
