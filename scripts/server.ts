@@ -1,16 +1,24 @@
+import { randomBytes } from 'node:crypto';
 import { createServer, type ServerResponse } from 'node:http';
 import next from 'next';
 import { EnvError, parseEnv } from '../lib/env';
-import { CLIENT_IP_HEADER, resolveClientIp } from '../lib/http/client-ip';
+import {
+  CLIENT_IP_HEADER,
+  CLIENT_IP_KEY_ENV,
+  markClientIp,
+  resolveClientIp,
+} from '../lib/http/client-ip';
 import { DECLARED_LENGTH_HEADER } from '../lib/http/declared-length';
 
 /**
  * The portal's HTTP server: Next.js behind a thin Node server whose one job is
  * to tell the app who the client is. It overwrites `x-portal-client-ip` on
  * every request from the socket (or the trusted proxy chain), so nothing a
- * client sends can choose the address a rate limit counts against. It also restores the
- * Content-Length of streamed files, which Next drops from route-handler responses (see
- * lib/http/declared-length.ts).
+ * client sends can choose the address a rate limit counts against, and signs
+ * it with a key drawn at every start, so the app can tell this server's value
+ * from one a caller sent to a portal served some other way. It also restores
+ * the Content-Length of streamed files, which Next drops from route-handler
+ * responses (see lib/http/declared-length.ts).
  */
 async function main(): Promise<void> {
   const dev = process.argv.includes('--dev');
@@ -31,15 +39,19 @@ async function main(): Promise<void> {
   // NextAuth derives its absolute URLs from NEXTAUTH_URL.
   process.env.NEXTAUTH_URL ??= env.appUrl;
   const host = env.HOST;
+  // Before Next loads: the app reads the key from the environment of this same process.
+  const clientIpKey = randomBytes(32).toString('base64url');
+  process.env[CLIENT_IP_KEY_ENV] = clientIpKey;
   const app = next({ dev, dir: process.cwd(), hostname: host, port: env.PORT });
   await app.prepare();
   const handle = app.getRequestHandler();
   const server = createServer((req, res) => {
-    req.headers[CLIENT_IP_HEADER] = resolveClientIp({
+    const ip = resolveClientIp({
       socketAddress: req.socket.remoteAddress,
       forwardedFor: req.headers['x-forwarded-for'],
       trustedHops: env.TRUST_PROXY_HOPS,
     });
+    req.headers[CLIENT_IP_HEADER] = markClientIp(ip, clientIpKey);
     restoreDeclaredLength(res);
     void handle(req, res);
   });
