@@ -1,6 +1,7 @@
 import 'server-only';
 import type Stripe from 'stripe';
 import { db } from '@/lib/db/client';
+import { ipRateLimitKey } from '@/lib/http/client-ip';
 import { logger } from '@/lib/log';
 import { consume } from '@/lib/rate-limit';
 import {
@@ -42,7 +43,7 @@ export type WebhookOutcome =
   | { status: 200; result: 'processed' | 'duplicate' | 'ignored' };
 
 export interface WebhookOptions {
-  /** The sender's address, the key failed signatures are counted by ('unknown' when absent). */
+  /** The sender's address, which failed signatures are counted by ('unknown' when absent). */
   clientIp?: string;
   /** Tests only: passed to fulfilment (an injected fault before the transaction commits). */
   fulfil?: Pick<FulfilOptions, 'beforeCommit'>;
@@ -132,7 +133,8 @@ export async function receiveStripeWebhook(
   const verified = verify(rawBody, signature);
   if (!('event' in verified)) {
     const clientIp = options.clientIp ?? 'unknown';
-    const limit = await consume('webhook-signature-failures', clientIp);
+    // By the address's /64 for IPv6, as every per-address limit: one subscriber holds a whole /64.
+    const limit = await consume('webhook-signature-failures', ipRateLimitKey(clientIp));
     logger.warn(
       {
         event: 'stripe_webhook_rejected',
