@@ -1,6 +1,7 @@
 import 'server-only';
 import { db } from '@/lib/db/client';
 import { AppError, rateLimited, unauthorized } from '@/lib/errors';
+import { ipRateLimitKey } from '@/lib/http/client-ip';
 import { consume, reset, reward } from '@/lib/rate-limit';
 import { normaliseEmail } from '@/lib/accounts/email';
 import { hashPassword, needsRehash, timingDummyHash, verifyPassword } from './password';
@@ -47,7 +48,7 @@ export async function signIn(input: {
   lifetime?: { idleMs: number; absoluteMs: number };
 }): Promise<SignInResult> {
   const email = normaliseEmail(input.email);
-  const address = input.ip;
+  const address = ipRateLimitKey(input.ip);
 
   const byIp = await consume('login-ip', address);
   if (!byIp.allowed) {

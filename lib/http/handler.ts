@@ -9,7 +9,7 @@ import { AppError, passwordChangeRequired, rateLimited, unauthorized } from '@/l
 import { logger } from '@/lib/log';
 import { consume, rateLimitHeaders, type LimitState } from '@/lib/rate-limit';
 import { readBodyText, readJsonBody } from './body';
-import { clientIpFromHeaders } from './client-ip';
+import { clientIpFromHeaders, ipRateLimitKey } from './client-ip';
 import { corsHeaders } from './cors';
 import type { AuthRequirement, EndpointSpec, HttpMethod } from './endpoint';
 import { SURFACE_SESSIONS, errorBody, type AcceptedSessions, type SurfaceName } from './surfaces';
@@ -138,11 +138,14 @@ export function route<
       'X-Request-Id': requestId,
       ...corsHeaders(req.headers.get('origin')),
     };
-    const ip = clientIpFromHeaders(req.headers);
+    let ip = 'unknown';
     let userId: number | undefined;
     let limit: LimitState | undefined;
     let response: Response;
     try {
+      // Inside the try: a request that did not come through scripts/server.ts gets the wrapper's
+      // 500 and its log line.
+      ip = clientIpFromHeaders(req.headers);
       // On public endpoints (login, refresh, logout) a stale bearer token must
       // not block a request that carries its own credentials in the body.
       const auth = await authenticate(req, SURFACE_SESSIONS[spec.surface]).catch((err: unknown) => {
@@ -164,7 +167,7 @@ export function route<
       }
 
       if (spec.rateLimit !== false) {
-        const key = userId !== undefined ? `user:${userId}` : `ip:${ip}`;
+        const key = userId !== undefined ? `user:${userId}` : `ip:${ipRateLimitKey(ip)}`;
         limit = await consume(spec.rateLimit ?? 'api', key);
         if (!limit.allowed) throw rateLimited(limit.resetSeconds);
       }

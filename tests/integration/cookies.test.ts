@@ -4,9 +4,12 @@
  * (Vitest gives each file its own module state).
  */
 import { describe, expect, it } from 'vitest';
+import { publicDeploymentSecrets } from '../support/public-deployment';
 
 describe('NextAuth cookies', () => {
   it('are HttpOnly, SameSite=Lax, Secure and __Secure-/__Host- prefixed over https', async () => {
+    // A public origin needs its own secrets (issue 7).
+    Object.assign(process.env, publicDeploymentSecrets());
     process.env.APP_URL = 'https://portal.example';
     const { nextAuthCookies, sessionCookieName, secureCookies } =
       await import('@/lib/auth/cookies');
