@@ -1,5 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { isIP, isIPv4 } from 'node:net';
+import ipaddr from 'ipaddr.js';
 import { logger } from '../log';
 
 /**
@@ -63,11 +64,8 @@ function normalise(address: string | undefined): string | undefined {
   if (version === 0) return undefined;
   if (version === 6) {
     // ::ffff:1.2.3.4 (what a dual-stack socket reports) in any spelling is the IPv4 client.
-    const groups = ipv6Groups(text);
-    if (groups && groups.slice(0, 5).every((g) => g === 0) && groups[5] === 0xffff) {
-      const [high = 0, low = 0] = groups.slice(6);
-      return [high >> 8, high & 0xff, low >> 8, low & 0xff].join('.');
-    }
+    const parsed = ipaddr.IPv6.parse(text);
+    if (parsed.isIPv4MappedAddress()) return parsed.toIPv4Address().toString();
   }
   return text;
 }
@@ -125,36 +123,9 @@ export function ipRateLimitKey(ip: string): string {
   const address = normalise(ip);
   if (address === undefined) return ip;
   if (isIPv4(address)) return address;
-  const groups = ipv6Groups(address);
-  if (!groups) return address;
+  const groups = ipaddr.IPv6.parse(address).parts;
   return `${groups
     .slice(0, 4)
     .map((group) => group.toString(16))
     .join(':')}::/64`;
-}
-
-/** The eight 16-bit groups of a valid IPv6 address, `::` and a dotted IPv4 tail expanded. */
-function ipv6Groups(address: string): number[] | null {
-  let text = address;
-  const tail: number[] = [];
-  const dotted = /(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(text);
-  if (dotted) {
-    const [a, b, c, d] = dotted.slice(1).map(Number) as [number, number, number, number];
-    tail.push((a << 8) | b, (c << 8) | d);
-    text = text.slice(0, dotted.index);
-    // `::1.2.3.4` keeps its `::`; `64:ff9b::1.2.3.4`-style `x:1.2.3.4` loses the lone colon.
-    if (!text.endsWith('::')) text = text.slice(0, -1);
-  }
-  const halves = text.split('::');
-  if (halves.length > 2) return null;
-  const parse = (part: string | undefined) =>
-    part ? part.split(':').map((group) => Number.parseInt(group, 16)) : [];
-  const head = parse(halves[0]);
-  const rest = [...parse(halves[1]), ...tail];
-  const missing = 8 - head.length - rest.length;
-  if (halves.length === 1 ? missing !== 0 : missing < 1) return null;
-  const groups = [...head, ...Array<number>(halves.length === 2 ? missing : 0).fill(0), ...rest];
-  return groups.every((group) => Number.isInteger(group) && group >= 0 && group <= 0xffff)
-    ? groups
-    : null;
 }
