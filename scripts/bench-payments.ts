@@ -45,8 +45,8 @@ import {
   tail,
   type Env,
 } from './bench/setup';
-import { startStripeEmulator, type StripeEmulator } from './stripe-emulator';
-import { signatureHeader } from './stripe-emulator/webhooks';
+import { startStripeEmulator, type StripeEmulator } from '../tools/stripe-emulator';
+import { signatureHeader } from '../tools/stripe-emulator/webhooks';
 
 const BIN = path.join(ROOT, 'node_modules', '.bin');
 const COST = '4';

@@ -23,7 +23,7 @@ import { ensureEmbeddedServer } from '../lib/db/embedded';
 import { migrate } from '../lib/db/migrate';
 import { DEMO_ACCOUNTS } from '../prisma/demo-accounts';
 import { seed } from '../prisma/seed';
-import { startStripeEmulator, type StripeEmulator } from './stripe-emulator';
+import { startStripeEmulator, type StripeEmulator } from '../tools/stripe-emulator';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const BIN = path.join(ROOT, 'node_modules', '.bin');

@@ -23,7 +23,7 @@ import { createServer } from 'node:net';
 import path from 'node:path';
 import { startEmbeddedServer, type EmbeddedServer } from '../lib/db/embedded';
 import { migrate } from '../lib/db/migrate';
-import { startStripeEmulator, type StripeEmulator } from './stripe-emulator';
+import { startStripeEmulator, type StripeEmulator } from '../tools/stripe-emulator';
 
 /** Child-process environments (process.env's own type marks NODE_ENV read-only). */
 type Env = Record<string, string | undefined>;

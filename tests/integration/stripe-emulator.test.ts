@@ -1,13 +1,13 @@
 /**
- * The Stripe emulator (scripts/stripe-emulator) driven through the real Stripe SDK, its hosted
+ * The Stripe emulator (tools/stripe-emulator) driven through the real Stripe SDK, its hosted
  * Checkout form posted as a browser would, and its webhooks received and verified the way the
  * portal will verify them (`stripe.webhooks.constructEvent`).
  */
 import { createServer, type Server } from 'node:http';
 import Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseForm } from '@/scripts/stripe-emulator/form';
-import { startStripeEmulator, type StripeEmulator } from '@/scripts/stripe-emulator';
+import { parseForm } from '@/tools/stripe-emulator/form';
+import { startStripeEmulator, type StripeEmulator } from '@/tools/stripe-emulator';
 
 const SECRET = 'whsec_emulator_test_secret';
 const SUCCESS_URL = 'http://127.0.0.1:3999/purchases/success?session_id={CHECKOUT_SESSION_ID}';

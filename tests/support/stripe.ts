@@ -29,7 +29,7 @@ import {
   type Delivery,
   type RetryPolicy,
   type StripeEmulator,
-} from '@/scripts/stripe-emulator';
+} from '@/tools/stripe-emulator';
 
 /** What the receiver does with one delivery; the default is the real webhook code. */
 export type WebhookHandler = (rawBody: string, signature: string | null) => Promise<WebhookOutcome>;

@@ -2,7 +2,7 @@
  * Runs the Stripe emulator in the foreground:
  *
  *   STRIPE_WEBHOOK_URL=http://127.0.0.1:3000/api/webhooks/stripe \
- *   STRIPE_WEBHOOK_SECRET=whsec_… npx tsx scripts/stripe-emulator/cli.ts
+ *   STRIPE_WEBHOOK_SECRET=whsec_… npx tsx tools/stripe-emulator/cli.ts
  *
  * STRIPE_EMULATOR_PORT defaults to 12111. Stops on Ctrl-C / SIGTERM.
  */
