@@ -1,7 +1,10 @@
 /**
- * Typed domain errors. The domain layer throws them; lib/http maps them to
- * each surface's error shape in one place. `code` is stable and
- * machine-readable; `message` is for people.
+ * Typed domain errors. The domain throws them with a code and, for input it
+ * refuses, structured field issues named after its own input; it never names
+ * an HTTP status. lib/http turns the code into a status (one table,
+ * lib/http/error-status.ts) and each surface maps the issues to its own field
+ * names and error shape. `code` is stable and machine-readable; `message` is
+ * for people.
  */
 export type ErrorCode =
   | 'VALIDATION_FAILED'
@@ -21,7 +24,6 @@ export type ErrorCode =
   | 'INVALID_CURRENT_PASSWORD'
   | 'LICENSE_REQUIRED'
   | 'URL_NOT_ALLOWED'
-  | 'PAYMENT_INCOMPLETE'
   | 'PAYMENT_MISMATCH'
   | 'WEBHOOK_SIGNATURE_INVALID'
   | 'PAYMENT_PROVIDER_UNAVAILABLE'
@@ -34,42 +36,68 @@ export type ErrorCode =
   | 'UNSUPPORTED_MEDIA_TYPE'
   | 'INTERNAL';
 
+/** One refused field, named as the domain function's input names it (`currentPassword`). */
+export interface FieldIssue {
+  field: string;
+  message: string;
+}
+
+export interface AppErrorOptions {
+  issues?: readonly FieldIssue[];
+  /** How long a limited caller should wait (RATE_LIMITED). */
+  retryAfterSeconds?: number;
+  /** What the caller may use instead (METHOD_NOT_ALLOWED). */
+  allowed?: readonly string[];
+  /** Problems that concern no field (the JSON parser's complaint, say). */
+  notes?: readonly string[];
+}
+
 export class AppError extends Error {
   override name = 'AppError';
+  readonly issues: readonly FieldIssue[];
+  readonly retryAfterSeconds: number | undefined;
+  readonly allowed: readonly string[];
+  readonly notes: readonly string[];
+
   constructor(
-    readonly status: number,
     readonly code: ErrorCode,
     message: string,
-    readonly details: string[] = [],
-    readonly headers: Record<string, string> = {},
+    options: AppErrorOptions = {},
   ) {
     super(message);
+    this.issues = options.issues ?? [];
+    this.retryAfterSeconds = options.retryAfterSeconds;
+    this.allowed = options.allowed ?? [];
+    this.notes = options.notes ?? [];
   }
 }
 
-export const badRequest = (code: ErrorCode, message: string, details: string[] = []) =>
-  new AppError(400, code, message, details);
+export const isAppError = (err: unknown, code?: ErrorCode): err is AppError =>
+  err instanceof AppError && (code === undefined || err.code === code);
+
+/** Input the domain refuses: a message, and the fields it concerns. */
+export const invalid = (code: ErrorCode, message: string, issues: readonly FieldIssue[] = []) =>
+  new AppError(code, message, { issues });
 
 export const unauthorized = (
   code: ErrorCode = 'UNAUTHENTICATED',
   message = 'Authentication required',
-) => new AppError(401, code, message);
+) => new AppError(code, message);
 
 export const forbidden = (code: ErrorCode = 'FORBIDDEN', message = 'Forbidden') =>
-  new AppError(403, code, message);
+  new AppError(code, message);
 
-export const notFound = (message = 'Not found') => new AppError(404, 'NOT_FOUND', message);
+export const notFound = (message = 'Not found') => new AppError('NOT_FOUND', message);
 
-export const conflict = (message: string) => new AppError(409, 'CONFLICT', message);
+export const conflict = (message: string) => new AppError('CONFLICT', message);
 
 export const rateLimited = (retryAfterSeconds: number, message = 'Too many requests') =>
-  new AppError(429, 'RATE_LIMITED', message, [], {
-    'Retry-After': String(Math.max(1, Math.ceil(retryAfterSeconds))),
+  new AppError('RATE_LIMITED', message, {
+    retryAfterSeconds: Math.max(1, Math.ceil(retryAfterSeconds)),
   });
 
 export const passwordChangeRequired = () =>
   new AppError(
-    403,
     'PASSWORD_CHANGE_REQUIRED',
     'You must change your password before using this account',
   );

@@ -7,15 +7,29 @@ import { logger } from '@/lib/log';
 import { consume, type LimitName } from '@/lib/rate-limit';
 
 /**
- * What a form shows after its action ran. Field values are echoed back so a
- * form keeps what was typed, except fields whose names mention passwords.
+ * What a form shows after its action ran, and what the action returned
+ * (`data`: a link to follow, a client secret to mount). Field values are echoed
+ * back so a form keeps what was typed, except fields whose names mention
+ * passwords.
  */
-export interface ActionState {
+export interface ActionState<T = never> {
   error?: string;
   fieldErrors?: Record<string, string[]>;
   success?: string;
   values?: Record<string, string>;
+  data?: T;
 }
+
+/** What an action body returns: a message for the form, data for the component, or nothing. */
+export interface ActionResult<T> {
+  success?: string;
+  data?: T;
+}
+
+export type FormAction<T = never> = (
+  previous: ActionState<T>,
+  formData: FormData,
+) => Promise<ActionState<T>>;
 
 function echoableValues(formData: FormData): Record<string, string> {
   const values: Record<string, string> = {};
@@ -33,9 +47,9 @@ function echoableValues(formData: FormData): Record<string, string> {
  * errors turned into a message the form can show. Never throws for a
  * user's mistake.
  */
-export function validatedAction<S extends z.ZodType>(
+export function validatedAction<S extends z.ZodType, T = never>(
   schema: S,
-  action: (data: z.output<S>, session: ActiveSession) => Promise<ActionState | void>,
+  action: (data: z.output<S>, session: ActiveSession) => Promise<ActionResult<T> | void>,
   options: {
     allowPasswordChange?: boolean;
     rateLimit?: LimitName;
@@ -44,8 +58,13 @@ export function validatedAction<S extends z.ZodType>(
      * to highlight, so say this instead, as "not found" would.
      */
     invalidMessage?: string;
+    /**
+     * The form's names for fields the domain reports issues for, when they differ from the
+     * domain's own (`{ newPassword: 'password' }`).
+     */
+    fields?: Readonly<Record<string, string>>;
   } = {},
-): (previous: ActionState, formData: FormData) => Promise<ActionState> {
+): FormAction<T> {
   return async (_previous, formData) => {
     const session = await requireSession(options);
     const values = echoableValues(formData);
@@ -64,14 +83,13 @@ export function validatedAction<S extends z.ZodType>(
       return { error: 'Please correct the highlighted fields', fieldErrors, values };
     }
     try {
-      return (await action(parsed.data, session)) ?? { success: 'Saved' };
+      const result = await action(parsed.data, session);
+      return result ? { success: result.success, data: result.data } : { success: 'Saved' };
     } catch (err) {
       if (err instanceof AppError) {
         const fieldErrors: Record<string, string[]> = {};
-        for (const detail of err.details) {
-          const [field, ...rest] = detail.split(': ');
-          if (field && rest.length > 0)
-            (fieldErrors[toFormField(field)] ??= []).push(rest.join(': '));
+        for (const issue of err.issues) {
+          (fieldErrors[options.fields?.[issue.field] ?? issue.field] ??= []).push(issue.message);
         }
         return { error: err.message, fieldErrors, values };
       }
@@ -84,9 +102,4 @@ export function validatedAction<S extends z.ZodType>(
       return { error: 'Something went wrong; please try again', values };
     }
   };
-}
-
-/** API detail paths are snake_case; form fields are camelCase. */
-function toFormField(field: string): string {
-  return field.replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase());
 }

@@ -1,6 +1,6 @@
 import 'server-only';
 import { db } from '@/lib/db/client';
-import { AppError, badRequest, notFound, rateLimited } from '@/lib/errors';
+import { invalid, notFound, rateLimited } from '@/lib/errors';
 import { consume, reward } from '@/lib/rate-limit';
 import { hashPassword, verifyPassword } from './password';
 import { revokeSession } from './sessions';
@@ -36,8 +36,8 @@ export async function verifyCurrentPassword(input: {
   if (attempt.remaining === 0 && input.sessionId) {
     await revokeSession(input.sessionId, 'password_guessing');
   }
-  throw new AppError(400, 'INVALID_CURRENT_PASSWORD', 'Current password is incorrect', [
-    'current_password: is incorrect',
+  throw invalid('INVALID_CURRENT_PASSWORD', 'Current password is incorrect', [
+    { field: 'currentPassword', message: 'is incorrect' },
   ]);
 }
 
@@ -66,8 +66,8 @@ export async function changePassword(input: {
     passwordHash: user.passwordHash,
   });
   if (input.currentPassword === input.newPassword) {
-    throw badRequest('WEAK_PASSWORD', 'The new password must differ from the current one', [
-      'new_password: must differ from the current password',
+    throw invalid('WEAK_PASSWORD', 'The new password must differ from the current one', [
+      { field: 'newPassword', message: 'must differ from the current password' },
     ]);
   }
   const passwordHash = await hashPassword(input.newPassword);

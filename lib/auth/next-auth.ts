@@ -73,7 +73,7 @@ export function authOptions(): NextAuthOptions {
             };
           } catch (err) {
             if (err instanceof AppError) {
-              const retry = err.headers['Retry-After'];
+              const retry = err.retryAfterSeconds;
               throw new Error(retry ? `${err.code}:${retry}` : err.code);
             }
             throw err;

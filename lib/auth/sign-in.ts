@@ -81,7 +81,7 @@ export async function signIn(input: {
   if (!user || !ok) throw unauthorized('INVALID_CREDENTIALS', INVALID);
   await creditBack();
   if (!user.active) {
-    throw new AppError(401, 'ACCOUNT_INACTIVE', 'This account is inactive; contact support');
+    throw new AppError('ACCOUNT_INACTIVE', 'This account is inactive; contact support');
   }
   if (needsRehash(user.passwordHash)) await rehash(user.id, user.passwordHash, input.password);
 

@@ -163,7 +163,6 @@ export async function rotateRefreshToken(
   if (row.usedAt) {
     await revokeSession(row.sessionId, 'refresh_token_reuse');
     throw new AppError(
-      401,
       'REFRESH_TOKEN_REUSED',
       'Refresh token was already used; the session has been revoked',
     );
@@ -187,7 +186,6 @@ export async function rotateRefreshToken(
   });
   if (!claimed) {
     throw new AppError(
-      401,
       'REFRESH_TOKEN_RACE',
       'Another request used this refresh token at the same moment; use the token it received',
     );

@@ -1,7 +1,7 @@
 import 'server-only';
 import { db } from '@/lib/db/client';
 import { getEnv } from '@/lib/env';
-import { AppError, forbidden, notFound } from '@/lib/errors';
+import { AppError, forbidden, isAppError, notFound } from '@/lib/errors';
 import { product, PRODUCT_TYPES } from '@/lib/payments/catalogue';
 import { PLATFORMS } from '@/lib/validations/payments';
 import { signGrant, verifyGrant, type DownloadGrant } from './signing';
@@ -154,7 +154,6 @@ export async function mintDownloadUrl(
   const { release, file } = await findFile(releaseId, platform);
   if (!(await covers(userId, release))) {
     throw new AppError(
-      403,
       'LICENSE_REQUIRED',
       `An active license for version ${release.majorVersion}.x is required to download this release`,
     );
@@ -210,7 +209,7 @@ export async function authorizeDownload(input: {
   // A release withdrawn since the link was signed reads as an invalid link; any other failure
   // (the database down) stays an error, not a misleading 403.
   const found = await findFile(input.releaseId, input.platform).catch((error: unknown) => {
-    if (error instanceof AppError && error.status === 404) return null;
+    if (isAppError(error, 'NOT_FOUND')) return null;
     throw error;
   });
   if (!found) throw denied('This download link is not valid');

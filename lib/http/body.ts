@@ -1,7 +1,7 @@
-import { AppError, badRequest } from '@/lib/errors';
+import { AppError } from '@/lib/errors';
 
 const tooLarge = (max: number) =>
-  new AppError(413, 'PAYLOAD_TOO_LARGE', `Request body must be at most ${max} bytes`);
+  new AppError('PAYLOAD_TOO_LARGE', `Request body must be at most ${max} bytes`);
 
 /**
  * Reads the body with a hard byte limit. A declared Content-Length over the
@@ -28,7 +28,7 @@ export async function readBodyText(req: Request, maxBytes: number): Promise<stri
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks));
   } catch {
-    throw badRequest('INVALID_JSON', 'Request body is not valid UTF-8');
+    throw new AppError('INVALID_JSON', 'Request body is not valid UTF-8');
   }
 }
 
@@ -40,6 +40,6 @@ export async function readJsonBody(req: Request, maxBytes: number): Promise<unkn
     return JSON.parse(text) as unknown;
   } catch (err) {
     const detail = err instanceof SyntaxError ? err.message : 'unparseable';
-    throw badRequest('INVALID_JSON', 'Request body is not valid JSON', [detail]);
+    throw new AppError('INVALID_JSON', 'Request body is not valid JSON', { notes: [detail] });
   }
 }

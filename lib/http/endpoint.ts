@@ -47,6 +47,11 @@ export interface EndpointSpec<
   rateLimit?: LimitName | false;
   responses: Record<number, ResponseSpec>;
   /**
+   * How this endpoint's request names the fields the domain reports issues for, when it names
+   * them otherwise (`{ currentPassword: 'current_password' }`).
+   */
+  fieldNames?: Readonly<Record<string, string>>;
+  /**
    * What the path's `{id}` names, when it is one of the caller's own objects. Published as
    * `x-owned-resource` so tests can generate the ownership matrix from the OpenAPI document.
    */

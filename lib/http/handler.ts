@@ -5,14 +5,27 @@ import { readSessionCookie, sessionFromCookie } from '@/lib/auth/browser-session
 import type { ActiveSession } from '@/lib/auth/sessions';
 import { authenticateAccessToken } from '@/lib/auth/tokens';
 import { getEnv } from '@/lib/env';
-import { AppError, passwordChangeRequired, rateLimited, unauthorized } from '@/lib/errors';
+import {
+  AppError,
+  passwordChangeRequired,
+  rateLimited,
+  unauthorized,
+  type FieldIssue,
+} from '@/lib/errors';
 import { logger } from '@/lib/log';
 import { consume, rateLimitHeaders, type LimitState } from '@/lib/rate-limit';
 import { readBodyText, readJsonBody } from './body';
 import { clientIpFromHeaders, ipRateLimitKey } from './client-ip';
 import { corsHeaders } from './cors';
 import type { AuthRequirement, EndpointSpec, HttpMethod } from './endpoint';
-import { SURFACE_SESSIONS, errorBody, type AcceptedSessions, type SurfaceName } from './surfaces';
+import { errorHeaders, httpStatus } from './error-status';
+import {
+  SURFACE_SESSIONS,
+  errorBody,
+  issueText,
+  type AcceptedSessions,
+  type SurfaceName,
+} from './surfaces';
 
 type Infer<T> = T extends z.ZodType ? z.output<T> : undefined;
 
@@ -51,25 +64,31 @@ const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 /** Bodies read raw for a signature check (webhooks) may be this large. */
 const RAW_BODY_MAX_BYTES = 1024 * 1024;
 
-function formatIssues(error: z.ZodError): string[] {
-  return error.issues.map((issue) => {
+/** zod's complaints as field issues, named as the request names its fields. */
+function issuesOf(error: z.ZodError): { issues: FieldIssue[]; notes: string[] } {
+  const issues: FieldIssue[] = [];
+  const notes: string[] = [];
+  for (const issue of error.issues) {
     const path = issue.path.map(String).join('.');
     if (issue.code === 'unrecognized_keys') {
-      return `${issue.keys.join(', ')}: ${issue.keys.length > 1 ? 'are' : 'is'} not allowed`;
-    }
-    return path ? `${path}: ${issue.message}` : issue.message;
-  });
+      const verb = issue.keys.length > 1 ? 'are' : 'is';
+      issues.push({ field: issue.keys.join(', '), message: `${verb} not allowed` });
+    } else if (path) issues.push({ field: path, message: issue.message });
+    else notes.push(issue.message);
+  }
+  return { issues, notes };
 }
 
 function validate<T extends z.ZodType>(schema: T, value: unknown, where: string): z.output<T> {
   const parsed = schema.safeParse(value);
   if (!parsed.success) {
-    const details = formatIssues(parsed.error);
+    const { issues, notes } = issuesOf(parsed.error);
+    const first = issues[0] ? issueText(issues[0]) : notes[0];
     const message =
       where === 'body' && value === undefined
         ? 'Request body is required'
-        : `Invalid ${where}: ${details[0] ?? 'validation failed'}`;
-    throw new AppError(400, 'VALIDATION_FAILED', message, details);
+        : `Invalid ${where}: ${first ?? 'validation failed'}`;
+    throw new AppError('VALIDATION_FAILED', message, { issues, notes });
   }
   return parsed.data;
 }
@@ -149,7 +168,7 @@ export function route<
       // On public endpoints (login, refresh, logout) a stale bearer token must
       // not block a request that carries its own credentials in the body.
       const auth = await authenticate(req, SURFACE_SESSIONS[spec.surface]).catch((err: unknown) => {
-        if (spec.auth === 'none' && err instanceof AppError && err.status === 401) {
+        if (spec.auth === 'none' && err instanceof AppError && httpStatus(err) === 401) {
           return { session: null, via: null, token: null };
         }
         throw err;
@@ -176,7 +195,6 @@ export function route<
         const type = req.headers.get('content-type') ?? '';
         if (!/^application\/json\s*(;|$)/i.test(type)) {
           throw new AppError(
-            415,
             'UNSUPPORTED_MEDIA_TYPE',
             'Send JSON with Content-Type: application/json',
           );
@@ -227,7 +245,7 @@ export function route<
       }
     } catch (err) {
       const appError =
-        err instanceof AppError ? err : new AppError(500, 'INTERNAL', 'Internal server error');
+        err instanceof AppError ? err : new AppError('INTERNAL', 'Internal server error');
       if (!(err instanceof AppError)) {
         const e = err instanceof Error ? err : new Error(String(err));
         logger.error(
@@ -239,10 +257,11 @@ export function route<
           'unhandled error',
         );
       }
-      response = respond(appError.status, errorBody(spec.surface, appError, requestId), {
+      const body = errorBody(spec.surface, appError, requestId, spec.fieldNames);
+      response = respond(httpStatus(appError), body, {
         ...base,
         ...(limit ? rateLimitHeaders(limit) : {}),
-        ...appError.headers,
+        ...errorHeaders(appError),
       });
     }
     logger.info(
@@ -278,7 +297,7 @@ export function methods(
   handlers: Partial<Record<HttpMethod, RouteHandler>>,
 ): Record<HttpMethod, RouteHandler> {
   const implemented = METHODS.filter((m) => handlers[m]);
-  const allow = [...implemented, ...(handlers.GET ? ['HEAD'] : []), 'OPTIONS'].join(', ');
+  const allowed = [...implemented, ...(handlers.GET ? ['HEAD'] : []), 'OPTIONS'];
   const notAllowed = route(
     {
       operationId: 'methodNotAllowed',
@@ -293,11 +312,9 @@ export function methods(
     },
     async ({ req }) => {
       throw new AppError(
-        405,
         'METHOD_NOT_ALLOWED',
         `${req.method} is not allowed here; use ${implemented.join(' or ')}`,
-        [],
-        { Allow: allow },
+        { allowed },
       );
     },
   );

@@ -1,6 +1,6 @@
 import 'server-only';
 import { notFound } from 'next/navigation';
-import { AppError } from '@/lib/errors';
+import { isAppError } from '@/lib/errors';
 
 /**
  * For pages: a domain 404 (missing, or another customer's) becomes Next's
@@ -11,7 +11,7 @@ export async function orNotFound<T>(promise: Promise<T>): Promise<T> {
   try {
     return await promise;
   } catch (err) {
-    if (err instanceof AppError && err.status === 404) notFound();
+    if (isAppError(err, 'NOT_FOUND')) notFound();
     throw err;
   }
 }

@@ -1,5 +1,5 @@
 import type { SessionSurface } from '@/lib/db/generated/enums';
-import type { AppError } from '@/lib/errors';
+import type { AppError, FieldIssue } from '@/lib/errors';
 
 /**
  * Each contract surface answers errors in its own document's shape. All carry
@@ -27,12 +27,31 @@ export const SURFACE_SESSIONS: Record<SurfaceName, AcceptedSessions> = {
   internal: { bearer: [], cookie: false },
 };
 
-export function errorBody(surface: SurfaceName, err: AppError, requestId: string): unknown {
+/** `field: message`, as document 5's `errors` array carries a field's problem. */
+export function issueText(issue: FieldIssue): string {
+  return `${issue.field}: ${issue.message}`;
+}
+
+/**
+ * The body of an error answer. Field issues arrive named as the domain names its input
+ * (`currentPassword`); `fieldNames` (from the endpoint spec) turns them into the names the
+ * surface's request used (`current_password`).
+ */
+export function errorBody(
+  surface: SurfaceName,
+  err: AppError,
+  requestId: string,
+  fieldNames: Readonly<Record<string, string>> = {},
+): unknown {
   if (surface === 'v1' || surface === 'internal') {
+    const details = [
+      ...err.issues.map((i) => issueText({ ...i, field: fieldNames[i.field] ?? i.field })),
+      ...err.notes,
+    ];
     return {
       success: false,
       message: err.message,
-      errors: err.details.length > 0 ? err.details : [err.message],
+      errors: details.length > 0 ? details : [err.message],
       code: err.code,
       request_id: requestId,
     };

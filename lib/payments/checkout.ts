@@ -2,7 +2,7 @@ import 'server-only';
 import { randomUUID } from 'node:crypto';
 import type Stripe from 'stripe';
 import { getEnv } from '@/lib/env';
-import { AppError } from '@/lib/errors';
+import { AppError, invalid } from '@/lib/errors';
 import { product, type ProductType } from './catalogue';
 import { ensureStripeCustomer } from './customers';
 import type { CheckoutMetadata } from './fulfil';
@@ -29,15 +29,15 @@ export function checkReturnUrl(value: string, field: string): string {
   try {
     url = new URL(value);
   } catch {
-    throw new AppError(400, 'URL_NOT_ALLOWED', `${field} must be an absolute URL`, [
-      `${field}: must be an absolute URL`,
+    throw invalid('URL_NOT_ALLOWED', `${field} must be an absolute URL`, [
+      { field, message: 'must be an absolute URL' },
     ]);
   }
   // The refusal names the rule broken, never the allow-list: that list maps the deployment's
   // sibling hosts for anyone who sends a wrong URL.
   const refuse = (reason: string) =>
-    new AppError(400, 'URL_NOT_ALLOWED', `${field} must be on an allowed origin`, [
-      `${field}: ${reason}`,
+    invalid('URL_NOT_ALLOWED', `${field} must be on an allowed origin`, [
+      { field, message: reason },
     ]);
   if (!['https:', 'http:'].includes(url.protocol)) throw refuse('must be an http or https URL');
   if (url.username || url.password) throw refuse('must not carry a user name or password');
@@ -73,7 +73,7 @@ function view(session: {
   url: string | null;
   expires_at: number;
 }): CheckoutSessionView {
-  if (!session.url) throw new AppError(502, 'PAYMENT_PROVIDER_UNAVAILABLE', 'Stripe gave no URL');
+  if (!session.url) throw new AppError('PAYMENT_PROVIDER_UNAVAILABLE', 'Stripe gave no URL');
   return {
     sessionId: session.id,
     url: session.url,
@@ -164,7 +164,7 @@ export async function createEmbeddedPurchaseSession(request: {
     { idempotencyKey: `portal-checkout-embedded-${request.userId}-${randomUUID()}` },
   );
   if (!session.client_secret) {
-    throw new AppError(502, 'PAYMENT_PROVIDER_UNAVAILABLE', 'Stripe gave no client secret');
+    throw new AppError('PAYMENT_PROVIDER_UNAVAILABLE', 'Stripe gave no client secret');
   }
   return {
     sessionId: session.id,

@@ -56,7 +56,6 @@ function productOf(session: Stripe.Checkout.Session): ProductType | null {
  */
 export const paymentMismatch = () =>
   new AppError(
-    422,
     'PAYMENT_MISMATCH',
     'This checkout does not match the price of what was bought; nothing was recorded',
   );

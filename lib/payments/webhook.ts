@@ -32,7 +32,7 @@ type HandledType = (typeof HANDLED_EVENT_TYPES)[number];
 
 export type WebhookOutcome =
   | {
-      status: 400;
+      kind: 'refused';
       error: string;
       /**
        * Set once the sending address has failed its signature too often (30 a minute): refuse it
@@ -40,7 +40,7 @@ export type WebhookOutcome =
        */
       retryAfterSeconds?: number;
     }
-  | { status: 200; result: 'processed' | 'duplicate' | 'ignored' };
+  | { kind: 'received'; result: 'processed' | 'duplicate' | 'ignored' };
 
 export interface WebhookOptions {
   /** The sender's address, which failed signatures are counted by ('unknown' when absent). */
@@ -145,11 +145,11 @@ export async function receiveStripeWebhook(
       'webhook refused',
     );
     return limit.allowed
-      ? { status: 400, error: verified.reason }
-      : { status: 400, error: verified.reason, retryAfterSeconds: limit.resetSeconds };
+      ? { kind: 'refused', error: verified.reason }
+      : { kind: 'refused', error: verified.reason, retryAfterSeconds: limit.resetSeconds };
   }
   const { event } = verified;
-  if (!isHandled(event.type)) return { status: 200, result: 'ignored' };
+  if (!isHandled(event.type)) return { kind: 'received', result: 'ignored' };
 
   await db.stripeEvent.createMany({
     data: [{ id: event.id, type: event.type }],
@@ -160,7 +160,7 @@ export async function receiveStripeWebhook(
     data: { attempts: { increment: 1 } },
     select: { processedAt: true },
   });
-  if (recorded.processedAt) return { status: 200, result: 'duplicate' };
+  if (recorded.processedAt) return { kind: 'received', result: 'duplicate' };
   let result: 'processed' | 'ignored';
   try {
     result = await act(event, options);
@@ -176,5 +176,5 @@ export async function receiveStripeWebhook(
     where: { id: event.id },
     data: { processedAt: new Date(), lastError: null },
   });
-  return { status: 200, result };
+  return { kind: 'received', result };
 }

@@ -16,6 +16,7 @@ import { getEnv } from '@/lib/env';
 import { AppError } from '@/lib/errors';
 import { recordSecret } from '../support/artifacts';
 import { createTestUser, randomIp } from '../support/users';
+import { rejectionView, type ErrorView } from '../support/errors';
 
 type Hook = () => Promise<void>;
 const hooks = vi.hoisted(() => ({
@@ -65,14 +66,7 @@ function barrier(): { hook: Hook; reached: Promise<void>; release: () => void } 
   };
 }
 
-async function rejection(promise: Promise<unknown>): Promise<AppError> {
-  const err: unknown = await promise.then(
-    () => new Error('unexpectedly succeeded'),
-    (e: unknown) => e,
-  );
-  if (!(err instanceof AppError)) throw err;
-  return err;
-}
+const rejection = (promise: Promise<unknown>): Promise<ErrorView> => rejectionView(promise);
 
 describe('credential versions (item 4)', () => {
   it('a sign-in held between its password check and its session insert dies with a password change', async () => {

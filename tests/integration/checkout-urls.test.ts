@@ -6,13 +6,13 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getEnv, PUBLIC_DEPLOYMENT_SECRETS } from '@/lib/env';
-import { AppError } from '@/lib/errors';
 import {
   allowedReturnOrigins,
   checkReturnUrl,
   SESSION_ID_PLACEHOLDER,
   withSessionId,
 } from '@/lib/payments/checkout';
+import { errorView, type ErrorView } from '../support/errors';
 
 const PORTAL = 'https://portal.sense-security.test';
 const SIBLING = 'https://app.sense-security.test';
@@ -45,12 +45,11 @@ afterAll(() => {
   }
 });
 
-function refusal(value: string): AppError {
+function refusal(value: string): ErrorView {
   try {
     checkReturnUrl(value, 'successUrl');
   } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
+    return errorView(error);
   }
   throw new Error(`${value} was accepted`);
 }
@@ -113,7 +112,7 @@ describe('checkReturnUrl', () => {
     const error = refusal(url);
     expect(error).toMatchObject({ status: 400, code: 'URL_NOT_ALLOWED' });
     expect(error.message).toBe('successUrl must be an absolute URL');
-    expect(error.details).toEqual(['successUrl: must be an absolute URL']);
+    expect(error.issues).toEqual([{ field: 'successUrl', message: 'must be an absolute URL' }]);
   });
 
   it.each([
@@ -125,15 +124,16 @@ describe('checkReturnUrl', () => {
     ],
     ['javascript:', 'javascript:alert(1)', 'must be an http or https URL'],
   ])('names the field and the rule for %s, never the allowed origins', (_, url, reason) => {
-    let refused: AppError | null = null;
+    let refused: ErrorView | null = null;
     try {
       checkReturnUrl(url, 'cancelUrl');
     } catch (error) {
-      if (error instanceof AppError) refused = error;
+      refused = errorView(error);
     }
-    expect(refused).toBeInstanceOf(AppError);
-    expect(refused?.details).toEqual([`cancelUrl: ${reason}`]);
-    const said = [refused?.message ?? '', ...(refused?.details ?? [])].join('\n').toLowerCase();
+    expect(refused?.issues).toEqual([{ field: 'cancelUrl', message: reason }]);
+    const said = [refused?.message ?? '', ...(refused?.issues ?? []).map((i) => i.message)]
+      .join('\n')
+      .toLowerCase();
     for (const origin of allowedReturnOrigins()) {
       expect(said).not.toContain(origin.toLowerCase());
       expect(said).not.toContain(new URL(origin).host.toLowerCase());

@@ -11,10 +11,10 @@ import { db } from '@/lib/db/client';
 import { parseRange } from '@/lib/downloads/range';
 import { authorizeDownload, mintDownloadUrl, type DownloadLink } from '@/lib/downloads/releases';
 import { signGrant, verifyGrant, type DownloadGrant } from '@/lib/downloads/signing';
-import { AppError } from '@/lib/errors';
 import { seedReleases } from '@/prisma/demo-releases';
 import { grantLicense } from '../support/licenses';
 import { createTestUser } from '../support/users';
+import { rejectionView, type ErrorView } from '../support/errors';
 
 vi.mock('node:crypto', async (importOriginal) => {
   const actual = await importOriginal<typeof import('node:crypto')>();
@@ -167,14 +167,7 @@ describe('signed links and the account behind them', () => {
     };
   };
 
-  const refusal = async (promise: Promise<unknown>): Promise<AppError> => {
-    const error: unknown = await promise.then(
-      () => null,
-      (e: unknown) => e,
-    );
-    if (!(error instanceof AppError)) throw new Error(`expected an AppError, got ${String(error)}`);
-    return error;
-  };
+  const refusal = (promise: Promise<unknown>): Promise<ErrorView> => rejectionView(promise);
 
   it('a link minted while the account was active stops working once it is deactivated', async () => {
     const user = await createTestUser();

@@ -12,7 +12,6 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { isEmbeddedDatabase } from '@/lib/db/database-url';
 import { db } from '@/lib/db/client';
 import { authorizeDownload, listDownloads, mintDownloadUrl } from '@/lib/downloads/releases';
-import { AppError } from '@/lib/errors';
 import { LICENSE_KEY_PATTERN } from '@/lib/licenses/keys';
 import { logger } from '@/lib/log';
 import { consume, peek, rateLimitStoreStatus, reset } from '@/lib/rate-limit';
@@ -27,6 +26,7 @@ import { receiveStripeWebhook } from '@/lib/payments/webhook';
 import { seedReleases } from '@/prisma/demo-releases';
 import { startTestStripe, waitFor, type TestStripe } from '../support/stripe';
 import { createTestUser } from '../support/users';
+import { rejectionView, type ErrorView } from '../support/errors';
 
 const RELEASE = 'software_v2';
 let payments: TestStripe;
@@ -116,14 +116,7 @@ function copyOfEvent(payload: string, id: string): { body: string; signature: st
   return { body, signature: payments.sign(body) };
 }
 
-const denial = async (promise: Promise<unknown>): Promise<AppError> => {
-  const error: unknown = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof AppError)) throw new Error(`expected an AppError, got ${String(error)}`);
-  return error;
-};
+const denial = (promise: Promise<unknown>): Promise<ErrorView> => rejectionView(promise);
 
 describe('fulfilment', () => {
   it('records nothing for a session that is not paid, and answers pending', async () => {
@@ -150,7 +143,7 @@ describe('fulfilment', () => {
       2,
     );
     const outcome = await receiveStripeWebhook(body, payments.sign(body));
-    expect(outcome).toEqual({ status: 200, result: 'processed' });
+    expect(outcome).toEqual({ kind: 'received', result: 'processed' });
 
     expect(await rowsFor(userId, sessionId)).toEqual(NOTHING);
   });
@@ -198,7 +191,7 @@ describe('fulfilment', () => {
     expect((await denial(fulfilCheckoutSession(sessionId, { userId: stranger.id }))).status).toBe(
       404,
     );
-    await expect(fulfilCheckoutSession('cs_test_doesnotexist')).rejects.toMatchObject({
+    expect(await denial(fulfilCheckoutSession('cs_test_doesnotexist'))).toMatchObject({
       status: 404,
     });
   });
@@ -225,7 +218,7 @@ describe('fulfilment', () => {
           ),
         ]);
         expect(outcomes).toEqual(
-          Array.from({ length: 10 }, () => ({ status: 200, result: 'processed' })),
+          Array.from({ length: 10 }, () => ({ kind: 'received', result: 'processed' })),
         );
         const purchaseIds = new Set(
           fulfilments.map((r) => (r.state === 'fulfilled' ? r.purchase.id : null)),
@@ -543,7 +536,7 @@ describe('refunds and disputes', () => {
     payments.setHandler(async (raw, signature) => {
       const event = JSON.parse(raw) as { type: string; data: { object: { id: string } } };
       if (event.type === 'checkout.session.completed' && event.data.object.id === sessionId) {
-        return { status: 400, error: 'held back by the test' } as const;
+        return { kind: 'refused', error: 'held back by the test' } as const;
       }
       return receiveStripeWebhook(raw, signature);
     });

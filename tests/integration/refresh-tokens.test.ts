@@ -16,6 +16,7 @@ import { db } from '@/lib/db/client';
 import { AppError } from '@/lib/errors';
 import { recordSecret } from '../support/artifacts';
 import { createTestUser, randomIp } from '../support/users';
+import { errorView, rejectionView, type ErrorView } from '../support/errors';
 
 async function login() {
   const user = await createTestUser();
@@ -40,14 +41,8 @@ function tokenRow(token: string) {
   return db.refreshToken.findUniqueOrThrow({ where: { tokenHash: hashRefreshToken(token) } });
 }
 
-async function refusal(token: string): Promise<AppError> {
-  const err: unknown = await rotateRefreshToken(token, 'API_V1').then(
-    () => new Error('rotation unexpectedly succeeded'),
-    (e: unknown) => e,
-  );
-  if (!(err instanceof AppError)) throw err;
-  return err;
-}
+const refusal = (token: string): Promise<ErrorView> =>
+  rejectionView(rotateRefreshToken(token, 'API_V1'));
 
 describe('rotateRefreshToken', () => {
   it('rotates: a new refresh and access token for the same session, the old one marked used', async () => {
@@ -143,7 +138,7 @@ describe('concurrent refresh (real PostgreSQL)', () => {
       expect(lost).toHaveLength(9);
       for (const r of lost) {
         expect(r.reason).toBeInstanceOf(AppError);
-        expect((r.reason as AppError).status).toBe(401);
+        expect(errorView(r.reason).status).toBe(401);
         expect(['REFRESH_TOKEN_RACE', 'REFRESH_TOKEN_REUSED']).toContain(
           (r.reason as AppError).code,
         );

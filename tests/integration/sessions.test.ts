@@ -14,6 +14,7 @@ import { signIn } from '@/lib/auth/sign-in';
 import { db } from '@/lib/db/client';
 import { getEnv } from '@/lib/env';
 import { AppError } from '@/lib/errors';
+import { errorView, rejectionView } from '../support/errors';
 import { createTestUser, randomIp } from '../support/users';
 
 const MINUTE = 60_000;
@@ -151,14 +152,16 @@ describe('changePassword', () => {
     const [current, other] = await Promise.all([browserSession(user.id), browserSession(user.id)]);
     const before = await db.user.findUniqueOrThrow({ where: { id: user.id } });
 
-    await expect(
-      changePassword({
-        userId: user.id,
-        currentSessionId: current.id,
-        currentPassword: `${user.password}x`,
-        newPassword: `${user.password}-renewed`,
-      }),
-    ).rejects.toMatchObject({ status: 400, code: 'INVALID_CURRENT_PASSWORD' });
+    expect(
+      await rejectionView(
+        changePassword({
+          userId: user.id,
+          currentSessionId: current.id,
+          currentPassword: `${user.password}x`,
+          newPassword: `${user.password}-renewed`,
+        }),
+      ),
+    ).toMatchObject({ status: 400, code: 'INVALID_CURRENT_PASSWORD' });
 
     const after = await db.user.findUniqueOrThrow({ where: { id: user.id } });
     expect(after.passwordHash).toBe(before.passwordHash);
@@ -183,7 +186,7 @@ describe('revokeOwnSession', () => {
       (e: unknown) => e,
     );
     expect(err).toBeInstanceOf(AppError);
-    expect(err).toMatchObject({ status: 404, code: 'NOT_FOUND' });
+    expect(errorView(err)).toMatchObject({ status: 404, code: 'NOT_FOUND' });
     expect(await validateSession(target.id)).not.toBeNull();
     expect((await row(target.id)).revokedAt).toBeNull();
 
@@ -191,8 +194,8 @@ describe('revokeOwnSession', () => {
     await revokeOwnSession({ userId: intruder.id, handle: sessionHandle(own.id) });
     expect(await validateSession(own.id)).toBeNull();
     // ... and revoking it twice is a 404, not a silent success.
-    await expect(
-      revokeOwnSession({ userId: intruder.id, handle: sessionHandle(own.id) }),
-    ).rejects.toMatchObject({ status: 404 });
+    expect(
+      await rejectionView(revokeOwnSession({ userId: intruder.id, handle: sessionHandle(own.id) })),
+    ).toMatchObject({ status: 404 });
   });
 });

@@ -5,9 +5,9 @@
 import { describe, expect, it } from 'vitest';
 import { db } from '@/lib/db/client';
 import { getEnv } from '@/lib/env';
-import { AppError } from '@/lib/errors';
 import { signIn } from '@/lib/auth/sign-in';
 import { createTestUser, randomIp } from '../support/users';
+import { rejectionView, type ErrorView } from '../support/errors';
 
 type Attempt = { email: string; password: string; ip?: string };
 
@@ -15,14 +15,7 @@ function attempt({ email, password, ip }: Attempt) {
   return signIn({ email, password, surface: 'BROWSER', ip: ip ?? randomIp(), userAgent: 'vitest' });
 }
 
-async function failure(input: Attempt): Promise<AppError> {
-  const err: unknown = await attempt(input).then(
-    () => new Error('sign-in unexpectedly succeeded'),
-    (e: unknown) => e,
-  );
-  if (!(err instanceof AppError)) throw err;
-  return err;
-}
+const failure = (input: Attempt): Promise<ErrorView> => rejectionView(attempt(input));
 
 describe('signIn', () => {
   it('gives the same answer for an unknown e-mail and a wrong password', async () => {

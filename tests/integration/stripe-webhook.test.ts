@@ -180,18 +180,20 @@ describe('Stripe webhook: failed signatures are limited per address', () => {
     for (let i = 0; i < FAILURES_A_MINUTE; i += 1) {
       answers.push(await receiveStripeWebhook(body, i % 2 ? forged : null, { clientIp: attacker }));
     }
-    expect(answers.every((a) => a.status === 400 && a.retryAfterSeconds === undefined)).toBe(true);
+    expect(answers.every((a) => a.kind === 'refused' && a.retryAfterSeconds === undefined)).toBe(
+      true,
+    );
     const limited = await receiveStripeWebhook(body, forged, { clientIp: attacker });
-    expect(limited).toMatchObject({ status: 400, error: 'Invalid Stripe-Signature' });
-    expect(limited.status === 400 && limited.retryAfterSeconds).toBeGreaterThanOrEqual(1);
+    expect(limited).toMatchObject({ kind: 'refused', error: 'Invalid Stripe-Signature' });
+    expect(limited.kind === 'refused' && limited.retryAfterSeconds).toBeGreaterThanOrEqual(1);
 
     // The signature is checked first: a validly signed delivery from that address is not refused.
     const valid = await receiveStripeWebhook(body, payments.sign(body), { clientIp: attacker });
-    expect(valid).toEqual({ status: 200, result: 'ignored' });
+    expect(valid).toEqual({ kind: 'received', result: 'ignored' });
     expect(await eventRow(id)).toBeNull();
     // Another address has its own count.
     expect(await receiveStripeWebhook(body, forged, { clientIp: bystander })).toEqual({
-      status: 400,
+      kind: 'refused',
       error: 'Invalid Stripe-Signature',
     });
   });
@@ -203,12 +205,12 @@ describe('Stripe webhook: failed signatures are limited per address', () => {
       const refused = await receiveStripeWebhook(body, 't=1,v1=deadbeef', {
         clientIp: `${prefix}::${(i + 1).toString(16)}`,
       });
-      expect(refused).toEqual({ status: 400, error: 'Invalid Stripe-Signature' });
+      expect(refused).toEqual({ kind: 'refused', error: 'Invalid Stripe-Signature' });
     }
     const limited = await receiveStripeWebhook(body, 't=1,v1=deadbeef', {
       clientIp: `${prefix}:ffff:ffff:ffff:ffff`,
     });
-    expect(limited.status === 400 && limited.retryAfterSeconds).toBeGreaterThanOrEqual(1);
+    expect(limited.kind === 'refused' && limited.retryAfterSeconds).toBeGreaterThanOrEqual(1);
   });
 
   it('the route answers 400 WEBHOOK_SIGNATURE_INVALID, then 429 with Retry-After', async () => {

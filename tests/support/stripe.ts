@@ -22,6 +22,7 @@ import type { AddressInfo } from 'node:net';
 import Stripe from 'stripe';
 import { AppError } from '@/lib/errors';
 import { getEnv } from '@/lib/env';
+import { httpStatus } from '@/lib/http/error-status';
 import { stripe } from '@/lib/payments/stripe';
 import { receiveStripeWebhook, type WebhookOutcome } from '@/lib/payments/webhook';
 import {
@@ -192,16 +193,18 @@ export async function startTestStripe(options: TestStripeOptions = {}): Promise<
       const signature = req.headers['stripe-signature'];
       try {
         const outcome = await handler(body, typeof signature === 'string' ? signature : null);
-        if (outcome.status === 400) {
-          record(400, outcome.error);
-          answer(res, 400, { success: false, message: outcome.error });
+        if (outcome.kind === 'refused') {
+          // As the real route: a limited sender gets 429, a bad signature 400.
+          const status = outcome.retryAfterSeconds === undefined ? 400 : 429;
+          record(status, outcome.error);
+          answer(res, status, { success: false, message: outcome.error });
         } else {
           record(200, outcome.result);
           answer(res, 200, { received: true, result: outcome.result });
         }
       } catch (error) {
         // The real route maps typed errors to their status and anything else to 500.
-        const status = error instanceof AppError ? error.status : 500;
+        const status = error instanceof AppError ? httpStatus(error) : 500;
         record(status, error instanceof Error ? error.message : String(error));
         answer(res, status, { success: false });
       }

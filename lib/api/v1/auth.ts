@@ -117,6 +117,7 @@ export const v1ChangePassword = defineEndpoint({
   auth: 'required',
   allowWhilePasswordChangeRequired: true,
   body: changePasswordSchema,
+  fieldNames: { currentPassword: 'current_password', newPassword: 'new_password' },
   responses: {
     200: {
       description: 'Password changed',

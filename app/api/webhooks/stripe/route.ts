@@ -7,11 +7,11 @@ const handler = route(stripeWebhookEndpoint, async ({ req, rawBody, ip }) => {
   const outcome = await receiveStripeWebhook(rawBody, req.headers.get('stripe-signature'), {
     clientIp: ip,
   });
-  if (outcome.status === 400) {
+  if (outcome.kind === 'refused') {
     if (outcome.retryAfterSeconds !== undefined) {
       throw rateLimited(outcome.retryAfterSeconds, 'Too many deliveries with a bad signature');
     }
-    throw new AppError(400, 'WEBHOOK_SIGNATURE_INVALID', outcome.error);
+    throw new AppError('WEBHOOK_SIGNATURE_INVALID', outcome.error);
   }
   return { body: { received: true, result: outcome.result } };
 });

@@ -1,5 +1,5 @@
 import { downloadFileEndpoint } from '@/lib/api/stripe-webhook';
-import { AppError } from '@/lib/errors';
+import { notFound } from '@/lib/errors';
 import { parseRange } from '@/lib/downloads/range';
 import { authorizeDownload } from '@/lib/downloads/releases';
 import { releaseStorage } from '@/lib/downloads/storage';
@@ -17,7 +17,7 @@ const handler = route(downloadFileEndpoint, async ({ req, params, query }) => {
   });
   const storage = releaseStorage();
   const size = await storage.size(file.storageKey);
-  if (size === null) throw new AppError(404, 'NOT_FOUND', 'The file for this release is missing');
+  if (size === null) throw notFound('The file for this release is missing');
   const headers = new Headers({
     'Content-Type': 'application/octet-stream',
     'Content-Disposition': `attachment; filename="${file.filename.replace(/[^\w.-]/g, '_')}"`,

@@ -1,0 +1,46 @@
+import type { AppError, ErrorCode } from '@/lib/errors';
+
+/**
+ * The one place a domain error code becomes an HTTP status. Every surface answers the same status
+ * for the same code; only the body's shape differs (lib/http/surfaces.ts).
+ */
+export const ERROR_STATUS: Record<ErrorCode, number> = {
+  VALIDATION_FAILED: 400,
+  INVALID_JSON: 400,
+  INVALID_CURRENT_PASSWORD: 400,
+  WEAK_PASSWORD: 400,
+  URL_NOT_ALLOWED: 400,
+  WEBHOOK_SIGNATURE_INVALID: 400,
+  UNAUTHENTICATED: 401,
+  INVALID_CREDENTIALS: 401,
+  ACCOUNT_INACTIVE: 401,
+  TOKEN_INVALID: 401,
+  TOKEN_EXPIRED: 401,
+  TOKEN_WRONG_SURFACE: 401,
+  REFRESH_TOKEN_INVALID: 401,
+  REFRESH_TOKEN_REUSED: 401,
+  REFRESH_TOKEN_RACE: 401,
+  SESSION_REVOKED: 401,
+  FORBIDDEN: 403,
+  PASSWORD_CHANGE_REQUIRED: 403,
+  LICENSE_REQUIRED: 403,
+  NOT_FOUND: 404,
+  METHOD_NOT_ALLOWED: 405,
+  CONFLICT: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  PAYMENT_MISMATCH: 422,
+  RATE_LIMITED: 429,
+  INTERNAL: 500,
+  PAYMENT_PROVIDER_UNAVAILABLE: 502,
+};
+
+export const httpStatus = (err: AppError): number => ERROR_STATUS[err.code];
+
+/** The headers an error's data calls for: `Retry-After` for limits, `Allow` for methods. */
+export function errorHeaders(err: AppError): Record<string, string> {
+  const headers: Record<string, string> = {};
+  if (err.retryAfterSeconds !== undefined) headers['Retry-After'] = String(err.retryAfterSeconds);
+  if (err.allowed.length > 0) headers.Allow = err.allowed.join(', ');
+  return headers;
+}
