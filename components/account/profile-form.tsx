@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
-import type { ActionState } from '@/lib/actions/validated-action';
+import type { FormAction } from '@/lib/actions/validated-action';
 import { Alert } from '@/components/ui/alert';
 import { SubmitButton } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
@@ -13,13 +13,7 @@ export interface ProfileValues {
   company: string;
 }
 
-export function ProfileForm({
-  action,
-  initial,
-}: {
-  action: (state: ActionState, formData: FormData) => Promise<ActionState>;
-  initial: ProfileValues;
-}) {
+export function ProfileForm({ action, initial }: { action: FormAction; initial: ProfileValues }) {
   const [state, formAction] = useActionState(action, {});
   const err = (field: keyof ProfileValues) => state.fieldErrors?.[field]?.[0];
   // After a failed save the form keeps what was typed; after a good one, what was saved.

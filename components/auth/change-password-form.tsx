@@ -1,16 +1,12 @@
 'use client';
 
 import { useActionState } from 'react';
-import type { ActionState } from '@/lib/actions/validated-action';
+import type { FormAction } from '@/lib/actions/validated-action';
 import { Alert } from '@/components/ui/alert';
 import { SubmitButton } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 
-export function ChangePasswordForm({
-  action,
-}: {
-  action: (state: ActionState, formData: FormData) => Promise<ActionState>;
-}) {
+export function ChangePasswordForm({ action }: { action: FormAction }) {
   const [state, formAction] = useActionState(action, {});
   const err = (field: string) => state.fieldErrors?.[field]?.[0];
   return (

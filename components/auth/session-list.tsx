@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
-import type { ActionState } from '@/lib/actions/validated-action';
+import type { FormAction } from '@/lib/actions/validated-action';
 import { Alert } from '@/components/ui/alert';
 import { SubmitButton } from '@/components/ui/button';
 
@@ -16,7 +16,7 @@ export interface SessionRow {
   current: boolean;
 }
 
-type Action = (state: ActionState, formData: FormData) => Promise<ActionState>;
+type Action = FormAction;
 
 function RevokeForm({
   handle,

@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
-import type { ActionState } from '@/lib/actions/validated-action';
+import type { FormAction } from '@/lib/actions/validated-action';
 import { SubmitButton } from '@/components/ui/button';
 
 /** One alert's "Acknowledge" form; the page re-renders with the alert acknowledged. */
@@ -12,7 +12,7 @@ export function AcknowledgeButton({
 }: {
   alertId: number;
   message: string;
-  action: (state: ActionState, formData: FormData) => Promise<ActionState>;
+  action: FormAction;
 }) {
   const [state, formAction] = useActionState(action, {});
   return (

@@ -1,4 +1,4 @@
-import type { ActionState } from '@/lib/actions/validated-action';
+import type { FormAction } from '@/lib/actions/validated-action';
 import type { AlertItem } from '@/lib/contracts/read';
 import { AcknowledgeButton } from '@/components/contracts/acknowledge-button';
 import { SeverityBadge } from '@/components/contracts/status-badges';
@@ -6,7 +6,7 @@ import { enumLabel } from '@/components/ui/badge';
 import { Badge } from '@/components/ui/badge';
 import { RelativeTime } from '@/components/ui/date';
 
-type Action = (state: ActionState, formData: FormData) => Promise<ActionState>;
+type Action = FormAction;
 
 function AlertRow({ alert, now, action }: { alert: AlertItem; now: Date; action: Action }) {
   const needsAck = !alert.resolvedAt && !alert.acknowledgedAt;

@@ -2,12 +2,7 @@
 
 import { useActionState, useEffect } from 'react';
 import { SubmitButton } from '@/components/ui/button';
-import type { ActionState } from '@/lib/actions/validated-action';
-
-export interface DownloadState extends ActionState {
-  /** The signed link just minted for this click. */
-  url?: string;
-}
+import type { FormAction } from '@/lib/actions/validated-action';
 
 /**
  * Asks the server for a fresh signed link, then navigates to it; the file route answers with
@@ -22,12 +17,13 @@ export function DownloadButton({
   releaseId: string;
   platform: string;
   filename: string;
-  action: (state: DownloadState, formData: FormData) => Promise<DownloadState>;
+  /** Answers with the signed link just minted for this click. */
+  action: FormAction<{ url: string }>;
 }) {
   const [state, formAction, pending] = useActionState(action, {});
 
   useEffect(() => {
-    if (state.url) window.location.assign(state.url);
+    if (state.data?.url) window.location.assign(state.data.url);
   }, [state]);
 
   return (

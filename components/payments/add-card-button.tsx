@@ -2,14 +2,10 @@
 
 import { useActionState } from 'react';
 import { SubmitButton } from '@/components/ui/button';
-import type { ActionState } from '@/lib/actions/validated-action';
+import type { FormAction } from '@/lib/actions/validated-action';
 
 /** Starts Stripe's "save a card" page (a setup-mode Checkout Session). */
-export function AddCardButton({
-  action,
-}: {
-  action: (state: ActionState, formData: FormData) => Promise<ActionState>;
-}) {
+export function AddCardButton({ action }: { action: FormAction }) {
   const [state, formAction] = useActionState(action, {});
   return (
     <form action={formAction}>

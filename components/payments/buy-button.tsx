@@ -3,12 +3,7 @@
 import dynamic from 'next/dynamic';
 import { useActionState } from 'react';
 import { SubmitButton } from '@/components/ui/button';
-import type { ActionState } from '@/lib/actions/validated-action';
-
-/** The buy action's answer: nothing (it redirected to Stripe), an error, or an embedded session. */
-export interface BuyState extends ActionState {
-  clientSecret?: string;
-}
+import type { FormAction } from '@/lib/actions/validated-action';
 
 // Stripe.js is fetched from Stripe's servers, so it is loaded only when embedded Checkout is on.
 const EmbeddedCheckout = dynamic(
@@ -25,12 +20,13 @@ export function BuyButton({
   label,
   publishableKey,
 }: {
-  action: (state: BuyState, formData: FormData) => Promise<BuyState>;
+  /** Redirects to Stripe, or answers with an embedded session's client secret. */
+  action: FormAction<{ clientSecret: string }>;
   label: string;
   publishableKey: string | null;
 }) {
   const [state, formAction, pending] = useActionState(action, {});
-  const embedded = publishableKey && state.clientSecret ? state.clientSecret : null;
+  const embedded = publishableKey && state.data?.clientSecret ? state.data.clientSecret : null;
   return (
     <div>
       {embedded ? null : (

@@ -2,7 +2,7 @@
 
 import { useActionState, useId, useRef } from 'react';
 import { buttonClass, SubmitButton } from '@/components/ui/button';
-import type { ActionState } from '@/lib/actions/validated-action';
+import type { FormAction } from '@/lib/actions/validated-action';
 
 /**
  * "Remove" opens a confirmation dialog (a native modal <dialog>: focus is trapped and Escape
@@ -16,7 +16,7 @@ export function RemoveCardButton({
 }: {
   paymentMethodId: string;
   description: string;
-  action: (state: ActionState, formData: FormData) => Promise<ActionState>;
+  action: FormAction;
 }) {
   const dialog = useRef<HTMLDialogElement>(null);
   const titleId = useId();
