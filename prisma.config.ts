@@ -1,7 +1,7 @@
 import { defineConfig } from 'prisma/config';
 
 // DATABASE_URL is optional here: `prisma generate` needs none, and without it
-// the portal uses its embedded PostgreSQL (see lib/db/embedded.ts).
+// the portal uses its embedded PostgreSQL (see tools/embedded-db/server.ts).
 export default defineConfig({
   schema: 'prisma/schema.prisma',
   migrations: { path: 'prisma/migrations' },

@@ -8,7 +8,7 @@ import {
   isEmbeddedDatabase,
   resolveDatabaseUrl,
 } from '../lib/db/database-url';
-import { ensureEmbeddedServer } from '../lib/db/embedded';
+import { ensureEmbeddedServer } from '../tools/embedded-db/server';
 import { ensureMigrationLockFile, migrate } from '../lib/db/migrate';
 
 async function main(): Promise<void> {

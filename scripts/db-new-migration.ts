@@ -18,7 +18,7 @@ import {
   isEmbeddedDatabase,
   resolveDatabaseUrl,
 } from '../lib/db/database-url';
-import { ensureEmbeddedServer } from '../lib/db/embedded';
+import { ensureEmbeddedServer } from '../tools/embedded-db/server';
 import {
   DEFAULT_MIGRATIONS_DIR,
   ensureMigrationLockFile,

@@ -19,7 +19,7 @@ import {
   isEmbeddedDatabase,
   resolveDatabaseUrl,
 } from '../lib/db/database-url';
-import { ensureEmbeddedServer } from '../lib/db/embedded';
+import { ensureEmbeddedServer } from '../tools/embedded-db/server';
 import { migrate } from '../lib/db/migrate';
 import { DEMO_ACCOUNTS } from '../prisma/demo-accounts';
 import { seed } from '../prisma/seed';

@@ -394,7 +394,7 @@ async function main(): Promise<void> {
         '  DATABASE_URL=postgresql://postgres@127.0.0.1:5432/portal_large npm run db:seed:large',
     );
     const { embeddedDatabasePort } = await import('../lib/db/database-url');
-    const { ensureEmbeddedServer } = await import('../lib/db/embedded');
+    const { ensureEmbeddedServer } = await import('../tools/embedded-db/server');
     stopEmbedded = (await ensureEmbeddedServer({ port: embeddedDatabasePort() })).stop;
   } else {
     console.log(`Database: DATABASE_URL (${new URL(resolveDatabaseUrl()).host})`);

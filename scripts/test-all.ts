@@ -21,7 +21,7 @@ import { randomBytes } from 'node:crypto';
 import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
-import { startEmbeddedServer, type EmbeddedServer } from '../lib/db/embedded';
+import { startEmbeddedServer, type EmbeddedServer } from '../tools/embedded-db/server';
 import { migrate } from '../lib/db/migrate';
 import { startStripeEmulator, type StripeEmulator } from '../tools/stripe-emulator';
 

@@ -8,7 +8,7 @@ import { mkdirSync, openSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import pg from 'pg';
-import { startEmbeddedServer } from '../../lib/db/embedded';
+import { startEmbeddedServer } from '../../tools/embedded-db/server';
 
 export const ROOT = path.resolve(import.meta.dirname, '..', '..');
 export const LOGS = path.join(ROOT, '.data', 'bench');

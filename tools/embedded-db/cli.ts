@@ -5,8 +5,8 @@
  * (default .data/pglite; 'memory://' for a throw-away database). Ctrl-C stops it cleanly,
  * which matters: PGlite only flushes its data folder on close.
  */
-import { embeddedDatabasePort } from '../lib/db/database-url';
-import { DEFAULT_EMBEDDED_DATA_DIR, startEmbeddedServer } from '../lib/db/embedded';
+import { embeddedDatabasePort } from '../../lib/db/database-url';
+import { DEFAULT_EMBEDDED_DATA_DIR, startEmbeddedServer } from './server';
 
 async function main(): Promise<void> {
   const dataDir = process.env.PGLITE_DATA_DIR || DEFAULT_EMBEDDED_DATA_DIR;

@@ -11,12 +11,12 @@ import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
-import { embeddedDatabasePort } from './database-url';
+import { embeddedDatabasePort } from '../../lib/db/database-url';
 import { PGliteWireServer } from './wire-server';
 
 const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const DEFAULT_EMBEDDED_DATA_DIR = path.join(PROJECT_ROOT, '.data', 'pglite');
-const SERVER_SCRIPT = path.join(PROJECT_ROOT, 'scripts', 'db-embedded.ts');
+const SERVER_SCRIPT = path.join(PROJECT_ROOT, 'tools', 'embedded-db', 'cli.ts');
 const LOCK_FILE_NAME = 'portal-embedded.lock';
 /** A lock file younger than this with no readable pid may still be being written by its owner. */
 const LOCK_WRITE_GRACE_MS = 5_000;
@@ -193,7 +193,7 @@ export interface EnsuredEmbeddedServer {
 
 /**
  * If something already accepts TCP connections on the port (another `npm run db:embedded`, the
- * dev server's sidecar, ...) reuse it; otherwise run scripts/db-embedded.ts as a child process,
+ * dev server's sidecar, ...) reuse it; otherwise run ./cli.ts as a child process,
  * because the data folder can have one owner only and that owner must outlive no one.
  */
 export async function ensureEmbeddedServer(
