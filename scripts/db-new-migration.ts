@@ -31,7 +31,7 @@ import {
   prismaDiffSql,
   prismaPullDatamodel,
   stripPublicSchemaCreation,
-} from '../lib/db/prisma-diff';
+} from '../tools/migrations/prisma-diff';
 
 const PROJECT_ROOT = fileURLToPath(new URL('../', import.meta.url));
 const SCHEMA_FILE = path.join(PROJECT_ROOT, 'prisma', 'schema.prisma');

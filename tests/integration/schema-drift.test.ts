@@ -21,7 +21,7 @@ import {
   quoteIdent,
   readMigrations,
 } from '../../lib/db/migrate';
-import { prismaDiffSql } from '../../lib/db/prisma-diff';
+import { prismaDiffSql } from '../../tools/migrations/prisma-diff';
 
 const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const SCHEMA_FILE = path.join(PROJECT_ROOT, 'prisma', 'schema.prisma');
