@@ -279,11 +279,14 @@ export function route<
     );
     return response;
   };
-  return Object.assign(wrapped, { surface: spec.surface });
+  const { operationId, method, path, surface } = spec;
+  return Object.assign(wrapped, { surface, spec: { operationId, method, path, surface } });
 }
 
 export type RouteHandler = ((req: Request, context: RouteContext) => Promise<Response>) & {
   surface: SurfaceName;
+  /** What the handler's spec says it serves; methods() and the route-spec test hold it to that. */
+  spec: Pick<EndpointSpec, 'operationId' | 'method' | 'path' | 'surface'>;
 };
 
 const METHODS: HttpMethod[] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
@@ -297,12 +300,24 @@ export function methods(
   handlers: Partial<Record<HttpMethod, RouteHandler>>,
 ): Record<HttpMethod, RouteHandler> {
   const implemented = METHODS.filter((m) => handlers[m]);
+  // A spec exported under another method, or two paths in one file, would make the OpenAPI
+  // document describe a route that does not exist: refuse at start-up.
+  const paths = new Set(implemented.map((m) => handlers[m]?.spec.path));
+  for (const m of implemented) {
+    const spec = handlers[m]?.spec;
+    if (spec && spec.method !== m) {
+      throw new Error(`${spec.operationId} is specified as ${spec.method} but exported as ${m}`);
+    }
+  }
+  if (paths.size > 1)
+    throw new Error(`one route file serves several paths: ${[...paths].join(', ')}`);
+  const path = [...paths][0] ?? '';
   const allowed = [...implemented, ...(handlers.GET ? ['HEAD'] : []), 'OPTIONS'];
   const notAllowed = route(
     {
       operationId: 'methodNotAllowed',
       method: 'GET',
-      path: '',
+      path,
       surface: handlers[implemented[0] ?? 'GET']?.surface ?? 'v1',
       summary: 'Method not allowed',
       tags: [],
