@@ -28,6 +28,23 @@ const config = [
     },
   },
   {
+    // Routes, pages and components call domain functions; only lib/ touches the database.
+    files: ['app/**', 'components/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@prisma/*', '@/lib/db/client', '@/lib/db/generated', '@/lib/db/generated/*'],
+              message: 'Call a domain function in lib/ instead of Prisma.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Playwright fixtures call `use`, which is not React's hook.
     files: ['e2e/**'],
     rules: { 'react-hooks/rules-of-hooks': 'off' },
