@@ -9,7 +9,7 @@
  *
  * `npm run dev` does the same with Next's development server (no build, hot reload).
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -23,6 +23,7 @@ import { ensureEmbeddedServer } from '../tools/embedded-db/server';
 import { migrate } from '../lib/db/migrate';
 import { DEMO_ACCOUNTS } from '../prisma/demo-accounts';
 import { seed } from '../prisma/seed';
+import { waitForReady } from '../tools/process/ports';
 import { startStripeEmulator, type StripeEmulator } from '../tools/stripe-emulator';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -81,20 +82,6 @@ async function stripeSetup(
     },
     note: `Stripe: the project's emulator on ${emulator.url} (test cards: 4242 4242 4242 4242 succeeds, 4000 0000 0000 0002 is declined)`,
   };
-}
-
-async function waitForReady(url: string, server: ChildProcess): Promise<void> {
-  const deadline = Date.now() + 120_000;
-  while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`the server exited (${server.exitCode})`);
-    try {
-      if ((await fetch(`${url}/api/ready`)).ok) return;
-    } catch {
-      // not yet listening
-    }
-    await new Promise((r) => setTimeout(r, 300));
-  }
-  throw new Error(`${url} did not become ready`);
 }
 
 async function main(): Promise<void> {
@@ -161,7 +148,7 @@ async function main(): Promise<void> {
   server.on('exit', (code) => {
     void embedded?.stop().then(() => process.exit(code ?? 1));
   });
-  await waitForReady(appUrl, server);
+  await waitForReady(appUrl, server, 120_000);
 
   const { customer, mustChange, inactive, agent } = DEMO_ACCOUNTS;
   console.log(`

@@ -19,10 +19,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import { startEmbeddedServer, type EmbeddedServer } from '../tools/embedded-db/server';
 import { migrate } from '../lib/db/migrate';
+import { freePort, waitForReady } from '../tools/process/ports';
 import { startStripeEmulator, type StripeEmulator } from '../tools/stripe-emulator';
 
 /** Child-process environments (process.env's own type marks NODE_ENV read-only). */
@@ -53,18 +53,6 @@ const children = new Set<ChildProcess>();
 
 function log(message: string): void {
   console.log(`\n\u001b[1m[test] ${message}\u001b[0m`);
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 function run(command: string, args: string[], env: Env, logName: string): Promise<number> {
@@ -178,21 +166,6 @@ async function playwright(env: Env): Promise<void> {
     failed: stats.unexpected + (code !== 0 && stats.unexpected === 0 ? 1 : 0),
     skipped: stats.skipped,
   });
-}
-
-async function waitForReady(url: string, server: ChildProcess, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`server exited with ${server.exitCode}`);
-    try {
-      const res = await fetch(`${url}/api/ready`);
-      if (res.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`${url} was not ready within ${timeoutMs} ms`);
 }
 
 function startServer(name: string, env: Env): ChildProcess {

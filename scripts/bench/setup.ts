@@ -5,10 +5,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, openSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import pg from 'pg';
 import { startEmbeddedServer } from '../../tools/embedded-db/server';
+import { freePort, waitForReady } from '../../tools/process/ports';
 
 export const ROOT = path.resolve(import.meta.dirname, '..', '..');
 export const LOGS = path.join(ROOT, '.data', 'bench');
@@ -27,16 +27,6 @@ export interface Database {
 
 export const sleep = (t: number) => new Promise((r) => setTimeout(r, t));
 export const say = (message: string) => console.log(`[bench] ${message}`);
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer().once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
 
 async function admin(sql: string): Promise<void> {
   const client = new pg.Client({ connectionString: ADMIN_URL, connectionTimeoutMillis: 3000 });
@@ -112,20 +102,6 @@ export function tail(log: string, lines = 30): string {
   return readFileSync(path.join(LOGS, log), 'utf8').split('\n').slice(-lines).join('\n');
 }
 
-export async function waitForReady(url: string, server: ChildProcess): Promise<void> {
-  const deadline = Date.now() + 90_000;
-  while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`the server exited with ${server.exitCode}`);
-    const ok = await fetch(`${url}/api/ready`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ok) return;
-    await sleep(250);
-  }
-  throw new Error('the server was not ready within 90 s');
-}
-
 /** Rate limits out of the way: the benchmarks measure work, not 429s. */
 export const BENCH_LIMITS: Env = {
   RATE_LIMIT_API_PER_MINUTE: '1000000',
@@ -166,7 +142,7 @@ export async function startPortal(
     'server.log',
   );
   try {
-    await waitForReady(url, server);
+    await waitForReady(url, server, 90_000);
   } catch (err) {
     console.error(tail('server.log'));
     say(`the server failed to start: ${String(err)}`);

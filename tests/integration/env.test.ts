@@ -7,10 +7,10 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EMULATOR_WEBHOOK_SECRET, EnvError, PUBLIC_DEPLOYMENT_SECRETS, parseEnv } from '@/lib/env';
+import { freePort } from '@/tools/process/ports';
 import { publicDeploymentSecrets } from '../support/public-deployment';
 
 const SECRETS = publicDeploymentSecrets();
@@ -371,18 +371,6 @@ function shippedSecretLiterals(): Map<string, string> {
   };
   walk(ROOT);
   return found;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /**
