@@ -1,5 +1,5 @@
 import 'server-only';
-import { db } from '@/lib/db/client';
+import { db, type Prisma } from '@/lib/db/client';
 import type { Role } from '@/lib/db/generated/enums';
 import { hashPassword } from '@/lib/auth/password';
 import { normaliseEmail } from './email';
@@ -44,4 +44,99 @@ export async function upsertUser(seed: UserSeed): Promise<{ id: number }> {
     update: data,
     select: { id: true },
   });
+}
+
+/** A transaction another owner opened, so writes of two tables commit together. */
+export type Tx = Prisma.TransactionClient;
+
+export interface Credentials {
+  id: number;
+  email: string;
+  passwordHash: string;
+  firstName: string;
+  lastName: string;
+  active: boolean;
+  forcePasswordChange: boolean;
+  lastLoginAt: Date | null;
+  credentialVersion: number;
+}
+
+/** What sign-in checks, read in one query: the hash and the credential version beside it. */
+export function findCredentials(email: string): Promise<Credentials | null> {
+  return db.user.findUnique({
+    where: { email: normaliseEmail(email) },
+    select: {
+      id: true,
+      email: true,
+      passwordHash: true,
+      firstName: true,
+      lastName: true,
+      active: true,
+      forcePasswordChange: true,
+      lastLoginAt: true,
+      credentialVersion: true,
+    },
+  });
+}
+
+export function findCredentialsById(
+  userId: number,
+): Promise<Pick<Credentials, 'email' | 'passwordHash'> | null> {
+  return db.user.findUnique({
+    where: { id: userId },
+    select: { email: true, passwordHash: true },
+  });
+}
+
+export async function recordSignIn(userId: number, at: Date): Promise<void> {
+  await db.user.update({ where: { id: userId }, data: { lastLoginAt: at } });
+}
+
+/**
+ * Replaces a hash made at an old cost, only if it is still the one verified: a password change
+ * committed meanwhile is never overwritten. Not a credential change, so sessions stay valid.
+ */
+export async function replacePasswordHash(input: {
+  userId: number;
+  oldHash: string;
+  newHash: string;
+}): Promise<void> {
+  await db.user.updateMany({
+    where: { id: input.userId, passwordHash: input.oldHash },
+    data: { passwordHash: input.newHash },
+  });
+}
+
+/**
+ * A new password: clears force-password-change and bumps the credential version, which ends
+ * every session stamped with the old one. Returns the new version.
+ */
+export async function setPassword(
+  tx: Tx,
+  input: { userId: number; passwordHash: string },
+): Promise<number> {
+  const { credentialVersion } = await tx.user.update({
+    where: { id: input.userId },
+    data: {
+      passwordHash: input.passwordHash,
+      forcePasswordChange: false,
+      passwordChangedAt: new Date(),
+      credentialVersion: { increment: 1 },
+    },
+    select: { credentialVersion: true },
+  });
+  return credentialVersion;
+}
+
+/** Stores the customer's Stripe customer once; the first stored id wins a race. */
+export async function attachStripeCustomer(userId: number, customerId: string): Promise<string> {
+  await db.user.updateMany({
+    where: { id: userId, stripeCustomerId: null },
+    data: { stripeCustomerId: customerId },
+  });
+  const stored = await db.user.findUniqueOrThrow({
+    where: { id: userId },
+    select: { stripeCustomerId: true },
+  });
+  return stored.stripeCustomerId ?? customerId;
 }

@@ -1,9 +1,10 @@
 import 'server-only';
+import { findCredentialsById, setPassword } from '@/lib/accounts/users';
 import { db } from '@/lib/db/client';
 import { invalid, notFound, rateLimited } from '@/lib/errors';
 import { consume, reward } from '@/lib/rate-limit';
 import { hashPassword, verifyPassword } from './password';
-import { revokeSession } from './sessions';
+import { restampSession, revokeOtherSessions, revokeSession } from './sessions';
 
 const WRONG_PASSWORD_LIMIT = 'password-verify';
 
@@ -53,10 +54,7 @@ export async function changePassword(input: {
   currentPassword: string;
   newPassword: string;
 }): Promise<{ endedSessions: number }> {
-  const user = await db.user.findUnique({
-    where: { id: input.userId },
-    select: { passwordHash: true, email: true },
-  });
+  const user = await findCredentialsById(input.userId);
   if (!user) throw notFound('Account not found');
   await verifyCurrentPassword({
     userId: input.userId,
@@ -72,30 +70,18 @@ export async function changePassword(input: {
   }
   const passwordHash = await hashPassword(input.newPassword);
   return db.$transaction(async (tx) => {
-    const { credentialVersion } = await tx.user.update({
-      where: { id: input.userId },
-      data: {
-        passwordHash,
-        forcePasswordChange: false,
-        passwordChangedAt: new Date(),
-        credentialVersion: { increment: 1 },
-      },
-      select: { credentialVersion: true },
-    });
-    const ended = await tx.session.updateMany({
-      where: {
-        userId: input.userId,
-        revokedAt: null,
-        ...(input.currentSessionId ? { id: { not: input.currentSessionId } } : {}),
-      },
-      data: { revokedAt: new Date(), revokedReason: 'password_changed' },
-    });
+    const credentialVersion = await setPassword(tx, { userId: input.userId, passwordHash });
+    const endedSessions = await revokeOtherSessions(
+      { userId: input.userId, keepSessionId: input.currentSessionId, reason: 'password_changed' },
+      tx,
+    );
     if (input.currentSessionId) {
-      await tx.session.updateMany({
-        where: { id: input.currentSessionId, userId: input.userId },
-        data: { credentialVersion },
+      await restampSession(tx, {
+        sessionId: input.currentSessionId,
+        userId: input.userId,
+        credentialVersion,
       });
     }
-    return { endedSessions: ended.count };
+    return { endedSessions };
   });
 }

@@ -1,5 +1,6 @@
 import 'server-only';
 import { createHash, randomBytes } from 'node:crypto';
+import type { Tx } from '@/lib/accounts/users';
 import { db, pool } from '@/lib/db/client';
 import type { SessionSurface } from '@/lib/db/generated/enums';
 import { getEnv } from '@/lib/env';
@@ -174,6 +175,17 @@ export async function validateSession(sessionId: string): Promise<ActiveSession 
   };
 }
 
+/** The session that changed the password carries the new credential version, and lives on. */
+export async function restampSession(
+  tx: Tx,
+  input: { sessionId: string; userId: number; credentialVersion: number },
+): Promise<void> {
+  await tx.session.updateMany({
+    where: { id: input.sessionId, userId: input.userId },
+    data: { credentialVersion: input.credentialVersion },
+  });
+}
+
 export async function revokeSession(sessionId: string, reason: string): Promise<void> {
   await db.session.updateMany({
     where: { id: sessionId, revokedAt: null },
@@ -204,12 +216,15 @@ export async function revokeOwnSession(input: {
   return { sessionId: match.id };
 }
 
-export async function revokeOtherSessions(input: {
-  userId: number;
-  keepSessionId: string | null;
-  reason: string;
-}): Promise<number> {
-  const result = await db.session.updateMany({
+/**
+ * Ends every session of the user but the one kept. Pass the transaction of a change that must
+ * commit with it (a new password).
+ */
+export async function revokeOtherSessions(
+  input: { userId: number; keepSessionId: string | null; reason: string },
+  tx: Tx = db,
+): Promise<number> {
+  const result = await tx.session.updateMany({
     where: {
       userId: input.userId,
       revokedAt: null,

@@ -1,9 +1,9 @@
 import 'server-only';
-import { db } from '@/lib/db/client';
 import { AppError, rateLimited, unauthorized } from '@/lib/errors';
 import { ipRateLimitKey } from '@/lib/http/client-ip';
 import { consume, reset, reward } from '@/lib/rate-limit';
 import { normaliseEmail } from '@/lib/accounts/email';
+import { findCredentials, recordSignIn, replacePasswordHash } from '@/lib/accounts/users';
 import { hashPassword, needsRehash, timingDummyHash, verifyPassword } from './password';
 import { createSession, type SessionSurface } from './sessions';
 
@@ -63,20 +63,7 @@ export async function signIn(input: {
   const creditBack = () =>
     Promise.all([reset('login-account-burst', burstKey), reward('login-account-hourly', email)]);
 
-  const user = await db.user.findUnique({
-    where: { email },
-    select: {
-      id: true,
-      email: true,
-      passwordHash: true,
-      firstName: true,
-      lastName: true,
-      active: true,
-      forcePasswordChange: true,
-      lastLoginAt: true,
-      credentialVersion: true,
-    },
-  });
+  const user = await findCredentials(email);
   const ok = await verifyPassword(input.password, user?.passwordHash ?? (await timingDummyHash()));
   if (!user || !ok) throw unauthorized('INVALID_CREDENTIALS', INVALID);
   await creditBack();
@@ -95,7 +82,7 @@ export async function signIn(input: {
       lifetime: input.lifetime,
       credentialVersion: user.credentialVersion,
     }),
-    db.user.update({ where: { id: user.id }, data: { lastLoginAt: now } }),
+    recordSignIn(user.id, now),
   ]);
   const { passwordHash: _hash, credentialVersion: _version, ...safe } = user;
   return { user: { ...safe, lastLoginAt: now }, session };
@@ -107,9 +94,5 @@ export async function signIn(input: {
  * change: sessions stay valid.
  */
 async function rehash(userId: number, oldHash: string, password: string): Promise<void> {
-  const passwordHash = await hashPassword(password);
-  await db.user.updateMany({
-    where: { id: userId, passwordHash: oldHash },
-    data: { passwordHash },
-  });
+  await replacePasswordHash({ userId, oldHash, newHash: await hashPassword(password) });
 }

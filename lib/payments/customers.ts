@@ -1,5 +1,6 @@
 import 'server-only';
 import { db } from '@/lib/db/client';
+import { attachStripeCustomer } from '@/lib/accounts/users';
 import { notFound } from '@/lib/errors';
 import { stripe } from './stripe';
 
@@ -23,15 +24,7 @@ export async function ensureStripeCustomer(userId: number): Promise<string> {
     },
     { idempotencyKey: `portal-customer-${userId}` },
   );
-  await db.user.updateMany({
-    where: { id: userId, stripeCustomerId: null },
-    data: { stripeCustomerId: created.id },
-  });
-  const stored = await db.user.findUniqueOrThrow({
-    where: { id: userId },
-    select: { stripeCustomerId: true },
-  });
-  return stored.stripeCustomerId ?? created.id;
+  return attachStripeCustomer(userId, created.id);
 }
 
 /** The stored Stripe customer id, without creating one (billing pages of a customer who never paid). */
