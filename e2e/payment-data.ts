@@ -1,17 +1,17 @@
 import type { Page } from '@playwright/test';
+import type { CardForm } from '../tools/stripe-emulator/test-cards';
 import { expect } from './fixtures';
 
-export const PAYING_CARD = '4242 4242 4242 4242';
-export const DECLINED_CARD = '4000 0000 0000 0002';
+export { DECLINED_CARD, PAYING_CARD } from '../tools/stripe-emulator/test-cards';
 export const BUY_BUTTON = 'Buy Sense Base — $359';
 
 /** Fills the Stripe emulator's hosted page (Checkout or "save a card") and submits it. */
-export async function fillHostedCheckout(page: Page, card: string): Promise<void> {
+export async function fillHostedCheckout(page: Page, card: CardForm): Promise<void> {
   await expect(page).toHaveURL(/\/checkout\/cs_[A-Za-z0-9_]+$/);
-  await page.getByLabel('Card number').fill(card);
-  await page.getByLabel('Expiry').fill('12 / 34');
-  await page.getByLabel('CVC').fill('123');
-  await page.getByLabel('Name on card').fill('Test Customer');
+  await page.getByLabel('Card number').fill(card.cardNumber);
+  await page.getByLabel('Expiry').fill(card.cardExpiry);
+  await page.getByLabel('CVC').fill(card.cardCvc);
+  await page.getByLabel('Name on card').fill(card.billingName);
   await page.getByRole('button', { name: /^(Pay \$359\.00|Save card)$/ }).click();
 }
 

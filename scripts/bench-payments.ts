@@ -46,6 +46,7 @@ import {
   type Env,
 } from './bench/setup';
 import { startStripeEmulator, type StripeEmulator } from '../tools/stripe-emulator';
+import { PAYING_CARD, submitHostedPage } from '../tools/stripe-emulator/test-cards';
 import { signatureHeader } from '../tools/stripe-emulator/webhooks';
 
 const BIN = path.join(ROOT, 'node_modules', '.bin');
@@ -286,16 +287,9 @@ async function paidSessions(
   for (let i = 0; i < total; i += 1) {
     const userId = users[i % users.length] ?? 0;
     const session = await createPurchaseSession({ userId, productType: 'base_product' });
-    const paid = await fetch(session.url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({
-        cardNumber: '4242 4242 4242 4242',
-        cardExpiry: '12 / 34',
-        cardCvc: '123',
-        billingName: 'Bench Buyer',
-      }).toString(),
-      redirect: 'manual',
+    const paid = await submitHostedPage(session.url, {
+      ...PAYING_CARD,
+      billingName: 'Bench Buyer',
     });
     if (paid.status !== 303) throw new Error(`paying ${session.sessionId} answered ${paid.status}`);
     ids.push(session.sessionId);

@@ -25,6 +25,7 @@ import { DEMO_ACCOUNTS } from '../prisma/demo-accounts';
 import { seed } from '../prisma/seed';
 import { waitForReady } from '../tools/process/ports';
 import { startStripeEmulator, type StripeEmulator } from '../tools/stripe-emulator';
+import { TEST_CARDS } from '../tools/stripe-emulator/test-cards';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const BIN = path.join(ROOT, 'node_modules', '.bin');
@@ -80,7 +81,7 @@ async function stripeSetup(
       STRIPE_API_URL: emulator.url,
       STRIPE_WEBHOOK_SECRET: secrets.STRIPE_WEBHOOK_SECRET,
     },
-    note: `Stripe: the project's emulator on ${emulator.url} (test cards: 4242 4242 4242 4242 succeeds, 4000 0000 0000 0002 is declined)`,
+    note: `Stripe: the project's emulator on ${emulator.url} (test cards: ${TEST_CARDS})`,
   };
 }
 

@@ -24,6 +24,7 @@ import { STRIPE_API_VERSION, stripe } from '@/lib/payments/stripe';
 import { fulfilForSuccessPage } from '@/lib/payments/success-page';
 import { receiveStripeWebhook } from '@/lib/payments/webhook';
 import { seedReleases } from '@/prisma/demo-releases';
+import { DECLINED_CARD } from '@/tools/stripe-emulator/test-cards';
 import { startTestStripe, waitFor, type TestStripe } from '../support/stripe';
 import { createTestUser } from '../support/users';
 import { rejectionView, type ErrorView } from '../support/errors';
@@ -150,12 +151,7 @@ describe('fulfilment', () => {
 
   it('a declined card leaves the session unpaid and records nothing', async () => {
     const { userId, sessionId, url } = await openSession();
-    const declined = await payments.pay(url, {
-      cardNumber: '4000 0000 0000 0002',
-      cardExpiry: '12 / 34',
-      cardCvc: '123',
-      billingName: 'Ada Lovelace',
-    });
+    const declined = await payments.pay(url, DECLINED_CARD);
     expect(declined.status).toBe(402);
     expect((await fulfilCheckoutSession(sessionId)).state).toBe('pending');
     expect(await rowsFor(userId, sessionId)).toEqual(NOTHING);

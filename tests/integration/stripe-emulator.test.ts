@@ -8,6 +8,11 @@ import Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseForm } from '@/tools/stripe-emulator/form';
 import { startStripeEmulator, type StripeEmulator } from '@/tools/stripe-emulator';
+import {
+  DECLINED_CARD,
+  PAYING_CARD as card,
+  submitHostedPage as submitCard,
+} from '@/tools/stripe-emulator/test-cards';
 
 const SECRET = 'whsec_emulator_test_secret';
 const SUCCESS_URL = 'http://127.0.0.1:3999/purchases/success?session_id={CHECKOUT_SESSION_ID}';
@@ -104,23 +109,6 @@ async function waitFor<T>(probe: () => T | undefined, what: string): Promise<T> 
     if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
-}
-
-const card = {
-  cardNumber: '4242 4242 4242 4242',
-  cardExpiry: '12 / 34',
-  cardCvc: '123',
-  billingName: 'Ada Lovelace',
-};
-
-/** Posts the hosted Checkout form as a browser would (no redirect following). */
-function submitCard(url: string, fields: Record<string, string> = card): Promise<Response> {
-  return fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams(fields).toString(),
-    redirect: 'manual',
-  });
 }
 
 async function newCustomer(email = 'ada@example.com'): Promise<Stripe.Customer> {
@@ -223,10 +211,7 @@ describe('Stripe emulator', () => {
     expect(html).not.toContain('<script');
     expect(page.headers.get('content-security-policy')).toContain("default-src 'none'");
 
-    const declined = await submitCard(session.url ?? '', {
-      ...card,
-      cardNumber: '4000 0000 0000 0002',
-    });
+    const declined = await submitCard(session.url ?? '', DECLINED_CARD);
     expect(declined.status).toBe(402);
     expect(await declined.text()).toContain('Your card was declined.');
     const invalid = await submitCard(session.url ?? '', { ...card, cardNumber: '1234' });

@@ -1,4 +1,5 @@
 import { expect } from 'vitest';
+import { submitHostedPage, type CardForm } from '@/tools/stripe-emulator/test-cards';
 import type { ApiClient } from './v1';
 import { grantLicense as grantPurchasedLicense } from './licenses';
 import { explain, type V1Success } from './v1';
@@ -8,13 +9,7 @@ import { explain, type V1Success } from './v1';
  * Stripe emulator's hosted page posted as a browser posts it (the test servers talk to the
  * emulator `npm test` starts; its webhooks go to the main server).
  */
-export const CARD = {
-  cardNumber: '4242 4242 4242 4242',
-  cardExpiry: '12 / 34',
-  cardCvc: '123',
-  billingName: 'Ada Lovelace',
-};
-export const DECLINED_CARD = { ...CARD, cardNumber: '4000 0000 0000 0002' };
+export { DECLINED_CARD } from '@/tools/stripe-emulator/test-cards';
 
 export interface CheckoutSessionData {
   sessionId: string;
@@ -70,14 +65,9 @@ export interface PaymentMethodData {
   createdAt: string;
 }
 
-/** Posts the emulator's hosted Checkout form (no redirect following): 303 paid, 402 declined. */
-export function payOnHostedPage(url: string, card: typeof CARD = CARD): Promise<Response> {
-  return fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams(card).toString(),
-    redirect: 'manual',
-  });
+/** Posts the emulator's hosted form (no redirect following): 303 paid or saved, 402 declined. */
+export function payOnHostedPage(url: string, card?: CardForm): Promise<Response> {
+  return submitHostedPage(url, card);
 }
 
 export async function createSession(

@@ -31,24 +31,10 @@ import {
   type RetryPolicy,
   type StripeEmulator,
 } from '@/tools/stripe-emulator';
+import { PAYING_CARD, submitHostedPage, type CardForm } from '@/tools/stripe-emulator/test-cards';
 
 /** What the receiver does with one delivery; the default is the real webhook code. */
 export type WebhookHandler = (rawBody: string, signature: string | null) => Promise<WebhookOutcome>;
-
-export interface Card {
-  cardNumber: string;
-  cardExpiry: string;
-  cardCvc: string;
-  billingName: string;
-}
-
-export const CARD_OK: Card = {
-  cardNumber: '4242 4242 4242 4242',
-  cardExpiry: '12 / 34',
-  cardCvc: '123',
-  billingName: 'Ada Lovelace',
-};
-export const CARD_DECLINED: Card = { ...CARD_OK, cardNumber: '4000 0000 0000 0002' };
 
 /** One request the receiver got, and what it answered. */
 export interface Received {
@@ -80,7 +66,7 @@ export interface TestStripe {
   down(mode?: DownMode): Promise<void>;
   up(): Promise<void>;
   /** Posts the hosted Checkout form as a browser would (no redirect following). */
-  pay(sessionUrl: string, card?: Card): Promise<Response>;
+  pay(sessionUrl: string, card?: CardForm): Promise<Response>;
   /** Refunds a payment (the emulator then sends charge.refunded). */
   refund(paymentIntent: string): Promise<Stripe.Refund>;
   /** The raw JSON of a stored event (`GET /v1/events/:id`), as Stripe would send it. */
@@ -255,13 +241,7 @@ export async function startTestStripe(options: TestStripeOptions = {}): Promise<
         }
       }
     },
-    pay: (sessionUrl, card = CARD_OK) =>
-      fetch(sessionUrl, {
-        method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams({ ...card }).toString(),
-        redirect: 'manual',
-      }),
+    pay: (sessionUrl, card = PAYING_CARD) => submitHostedPage(sessionUrl, card),
     refund: (paymentIntent) => stripe().refunds.create({ payment_intent: paymentIntent }),
     async eventPayload(eventId) {
       const response = await fetch(`${emulator.url}/v1/events/${encodeURIComponent(eventId)}`, {

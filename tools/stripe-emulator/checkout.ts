@@ -1,15 +1,17 @@
 /**
  * The hosted Checkout page at `/checkout/<session id>`: a plain HTML form (no script) that posts
- * back to itself. Test cards: 4242 4242 4242 4242 succeeds, 4000 0000 0000 0002 is declined.
+ * back to itself. It takes the test cards of ./test-cards.ts.
  */
 import type Stripe from 'stripe';
 import { completeCheckout, type Context } from './actions';
 import { str, type FormObject } from './form';
 import { escapeHtml, htmlPage, money, type Page } from './html';
 import type { CardInput } from './payments';
+import { DECLINED_CARD_NUMBER, PAYING_CARD_NUMBER, TEST_CARDS } from './test-cards';
 
-const SUCCESS_CARD = '4242424242424242';
-const DECLINED_CARD = '4000000000000002';
+const digitsOf = (cardNumber: string): string => cardNumber.replace(/[\s-]/g, '');
+const SUCCESS_CARD = digitsOf(PAYING_CARD_NUMBER);
+const DECLINED_CARD = digitsOf(DECLINED_CARD_NUMBER);
 
 interface Entered {
   cardNumber: string;
@@ -35,7 +37,7 @@ function luhn(digits: string): boolean {
 
 /** Reads the posted card; returns the card or the error to show. */
 function readCard(form: FormObject): CardInput | FormError {
-  const number = (str(form, 'cardNumber') ?? '').replace(/[\s-]/g, '');
+  const number = digitsOf(str(form, 'cardNumber') ?? '');
   const expiry = /^\s*(\d{1,2})\s*\/?\s*(\d{2}|\d{4})\s*$/.exec(str(form, 'cardExpiry') ?? '');
   const cvc = (str(form, 'cardCvc') ?? '').trim();
   const name = (str(form, 'billingName') ?? '').trim();
@@ -72,7 +74,7 @@ function readCard(form: FormObject): CardInput | FormError {
   if (number !== SUCCESS_CARD) {
     return {
       status: 400,
-      message: 'Use a test card: 4242 4242 4242 4242 succeeds, 4000 0000 0000 0002 is declined.',
+      message: `Use a test card: ${TEST_CARDS}.`,
       field: 'cardNumber',
     };
   }
