@@ -1,6 +1,6 @@
 /**
  * One place decides which PostgreSQL the process talks to: DATABASE_URL when
- * set, otherwise the embedded PGlite server (scripts/db-embedded.ts) on a
+ * set, otherwise the embedded PGlite server (tools/embedded-db, npm run db:embedded) on a
  * local port. Every process connects over TCP, so the app, the seed and the
  * tests share one code path.
  */
