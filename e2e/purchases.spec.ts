@@ -1,6 +1,7 @@
 import { db } from '@/lib/db/client';
 import { LICENSE_KEY_PATTERN } from '@/lib/licenses/keys';
-import { listLicenses, listPurchases } from '@/lib/payments/purchases';
+import { listLicenses } from '@/lib/licenses/licenses';
+import { listPurchases } from '@/lib/payments/purchases';
 import { purchaseId } from '@/lib/payments/views';
 import { createTestUser } from '../tests/support/users';
 import { expect, signInFresh, test } from './fixtures';

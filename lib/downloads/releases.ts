@@ -2,6 +2,7 @@ import 'server-only';
 import { db } from '@/lib/db/client';
 import { getEnv } from '@/lib/env';
 import { AppError, forbidden, isAppError, notFound } from '@/lib/errors';
+import { suspendedMajors, usableLicenses } from '@/lib/licenses/licenses';
 import { product, PRODUCT_TYPES } from '@/lib/payments/catalogue';
 import { PLATFORMS } from '@/lib/validations/payments';
 import { signGrant, verifyGrant, type DownloadGrant } from './signing';
@@ -40,22 +41,6 @@ const platformRank = (platform: string) => {
   return rank === -1 ? PLATFORMS.length : rank;
 };
 
-/**
- * A deactivated account holds no usable license: signed links outlive the sessions that minted
- * them, so the account is checked here, in the same query the file route re-runs for every request.
- */
-async function activeLicenses(userId: number) {
-  return db.license.findMany({
-    where: {
-      userId,
-      status: 'ACTIVE',
-      user: { active: true },
-      OR: [{ expiresAt: null }, { expiresAt: { gt: new Date() } }],
-    },
-    select: { productType: true, majorVersion: true },
-  });
-}
-
 function lockReason(
   release: { productType: string; majorVersion: number },
   licenses: { productType: string; majorVersion: number }[],
@@ -81,11 +66,11 @@ function lockReason(
 export async function listDownloads(userId: number): Promise<DownloadView[]> {
   const [releases, licenses, suspended] = await Promise.all([
     db.release.findMany({ include: { files: true }, orderBy: { majorVersion: 'desc' } }),
-    activeLicenses(userId),
-    db.license.findMany({ where: { userId, status: 'SUSPENDED' }, select: { majorVersion: true } }),
+    usableLicenses(userId),
+    suspendedMajors(userId),
   ]);
   return releases.map((release) => {
-    const isSuspended = suspended.some((s) => s.majorVersion === release.majorVersion);
+    const isSuspended = suspended.includes(release.majorVersion);
     const reason = lockReason(release, licenses, isSuspended);
     return {
       id: release.id,
@@ -129,7 +114,7 @@ async function findFile(releaseId: string, platform?: string) {
 }
 
 async function covers(userId: number, release: { productType: string; majorVersion: number }) {
-  const licenses = await activeLicenses(userId);
+  const licenses = await usableLicenses(userId);
   return licenses.some(
     (l) => l.productType === release.productType && l.majorVersion === release.majorVersion,
   );

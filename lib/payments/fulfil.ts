@@ -2,7 +2,7 @@ import 'server-only';
 import type Stripe from 'stripe';
 import { db, type Prisma } from '@/lib/db/client';
 import { AppError, notFound } from '@/lib/errors';
-import { generateLicenseKey } from '@/lib/licenses/keys';
+import { issueLicense, suspendPurchaseLicense } from '@/lib/licenses/licenses';
 import { logger } from '@/lib/log';
 import { PRODUCT_TYPES, product, type ProductType } from './catalogue';
 import { stripe } from './stripe';
@@ -181,14 +181,11 @@ export async function fulfilCheckoutSession(
           quantity: 1,
         },
       });
-      await tx.license.create({
-        data: {
-          userId,
-          purchaseId: purchase.id,
-          key: generateLicenseKey(),
-          productType: item.type,
-          majorVersion: item.majorVersion,
-        },
+      await issueLicense(tx, {
+        userId,
+        purchaseId: purchase.id,
+        productType: item.type,
+        majorVersion: item.majorVersion,
       });
     }
     if (invoice) {
@@ -245,16 +242,13 @@ export async function suspendForPaymentIntent(
     purchase = { id: result.purchase.id };
   }
   const purchaseId = purchase.id;
-  await db.$transaction([
-    db.purchase.update({
+  await db.$transaction(async (tx) => {
+    await tx.purchase.update({
       where: { id: purchaseId },
       data: { status: reason === 'refunded' ? 'REFUNDED' : 'DISPUTED' },
-    }),
-    db.license.updateMany({
-      where: { purchaseId, status: 'ACTIVE' },
-      data: { status: 'SUSPENDED', suspendedAt: new Date(), suspendReason: reason },
-    }),
-  ]);
+    });
+    await suspendPurchaseLicense(tx, { purchaseId, reason });
+  });
   logger.info({ event: 'license_suspended', purchaseId, reason }, 'license suspended');
   return true;
 }

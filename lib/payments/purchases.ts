@@ -2,7 +2,7 @@ import 'server-only';
 import { pageOf, type Page } from '@/lib/contracts/pagination';
 import { db } from '@/lib/db/client';
 import { notFound } from '@/lib/errors';
-import { purchaseInclude, type LicenseRow, type PurchaseRow } from './views';
+import { purchaseInclude, type PurchaseRow } from './views';
 
 /** Reads of a customer's purchases and licenses; every query is scoped to the owner. */
 export async function listPurchases(
@@ -31,11 +31,4 @@ export async function getPurchase(userId: number, purchaseId: number): Promise<P
   });
   if (!purchase) throw notFound('Purchase not found');
   return purchase;
-}
-
-export async function listLicenses(userId: number): Promise<LicenseRow[]> {
-  return db.license.findMany({
-    where: { userId },
-    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-  });
 }

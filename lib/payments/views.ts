@@ -8,7 +8,7 @@ export const purchaseInclude = {
 } satisfies Prisma.PurchaseInclude;
 
 export type PurchaseRow = Prisma.PurchaseGetPayload<{ include: typeof purchaseInclude }>;
-export type LicenseRow = Prisma.LicenseGetPayload<object>;
+export type { License as LicenseRow } from '@/lib/licenses/licenses';
 export type InvoiceRow = Prisma.InvoiceGetPayload<object>;
 
 export const purchaseId = (id: number) => `purchase_${id}`;

@@ -7,7 +7,7 @@ import { EmptyState } from '@/components/ui/card';
 import { DateText } from '@/components/ui/date';
 import { requireSession } from '@/lib/auth/guards';
 import { product, PRODUCT_TYPES, type ProductType } from '@/lib/payments/catalogue';
-import { listLicenses } from '@/lib/payments/purchases';
+import { listLicenses } from '@/lib/licenses/licenses';
 import { licenseId, purchaseId } from '@/lib/payments/views';
 
 export const metadata: Metadata = { title: 'Licenses' };

@@ -1,7 +1,7 @@
 import { v1Ok } from '@/lib/api/v1/envelope';
 import { presentLicense, v1ListLicenses } from '@/lib/api/v1/payments';
 import { methods, route } from '@/lib/http/handler';
-import { listLicenses } from '@/lib/payments/purchases';
+import { listLicenses } from '@/lib/licenses/licenses';
 
 const handler = route(v1ListLicenses, async ({ session }) => ({
   body: v1Ok('Licenses', (await listLicenses(session.user.id)).map(presentLicense)),
