@@ -262,3 +262,17 @@ export async function refreshBySession(session: ActiveSession): Promise<TokenPai
   });
   return tokenPair(session, token);
 }
+
+/**
+ * A refresh as the token surfaces take it: the refresh token in the body (document 5), or, with
+ * no body, the bearer's own session (document 2). Either way, only the given surface's sessions.
+ */
+export function refreshTokens(input: {
+  surface: SessionSurface;
+  refreshToken?: string;
+  bearerSession: ActiveSession | null;
+}): Promise<TokenPair> {
+  if (input.refreshToken) return rotateRefreshToken(input.refreshToken, input.surface);
+  if (input.bearerSession?.surface === input.surface) return refreshBySession(input.bearerSession);
+  throw unauthorized('REFRESH_TOKEN_INVALID', 'Send a refresh_token or a bearer token');
+}

@@ -1,14 +1,14 @@
 import { v1Refresh } from '@/lib/api/v1/auth';
 import { v1Ok } from '@/lib/api/v1/envelope';
-import { refreshBySession, rotateRefreshToken } from '@/lib/auth/tokens';
-import { unauthorized } from '@/lib/errors';
+import { refreshTokens } from '@/lib/auth/tokens';
 import { methods, route } from '@/lib/http/handler';
 
 const handler = route(v1Refresh, async ({ body, session, via }) => {
-  let pair;
-  if (body?.refresh_token) pair = await rotateRefreshToken(body.refresh_token, 'API_V1');
-  else if (session && via === 'bearer') pair = await refreshBySession(session);
-  else throw unauthorized('REFRESH_TOKEN_INVALID', 'Send a refresh_token or a bearer token');
+  const pair = await refreshTokens({
+    surface: 'API_V1',
+    refreshToken: body?.refresh_token,
+    bearerSession: via === 'bearer' ? session : null,
+  });
   return {
     body: v1Ok('Token refreshed successfully', {
       access_token: pair.accessToken,
