@@ -1,5 +1,6 @@
 import { clientEndpoints } from './client/endpoints';
-import { downloadFileEndpoint, stripeWebhookEndpoint } from './stripe-webhook';
+import { downloadFileEndpoint } from './files';
+import { stripeWebhookEndpoint } from './stripe-webhook';
 import { systemEndpoints } from './system';
 import { v1AuthEndpoints } from './v1/auth';
 import { v1ContractEndpoints } from './v1/contracts';

@@ -1,4 +1,4 @@
-import { downloadFileEndpoint } from '@/lib/api/stripe-webhook';
+import { downloadFileEndpoint } from '@/lib/api/files';
 import { notFound } from '@/lib/errors';
 import { parseRange } from '@/lib/downloads/range';
 import { authorizeDownload } from '@/lib/downloads/releases';
