@@ -8,7 +8,7 @@ import type {
 } from '@/lib/db/generated/enums';
 import { notFound } from '@/lib/errors';
 import type { AlertFilter, ContractStatusFilter } from '@/lib/validations/contracts';
-import { pageOf, type Page } from './pagination';
+import { pageOf, type Page } from '@/lib/pagination';
 
 /**
  * Reads of a customer's contracts, equipment and alerts. Every query filters

@@ -4,7 +4,7 @@ import { getEnv } from '@/lib/env';
 import { AppError, forbidden, isAppError, notFound } from '@/lib/errors';
 import { suspendedMajors, usableLicenses } from '@/lib/licenses/licenses';
 import { product, PRODUCT_TYPES } from '@/lib/payments/catalogue';
-import { PLATFORMS } from '@/lib/validations/payments';
+import { PLATFORMS } from '@/lib/validations/downloads';
 import { signGrant, verifyGrant, type DownloadGrant } from './signing';
 
 /**

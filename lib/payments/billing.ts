@@ -1,5 +1,5 @@
 import 'server-only';
-import { pageOf, type Page } from '@/lib/contracts/pagination';
+import { pageOf, type Page } from '@/lib/pagination';
 import { db } from '@/lib/db/client';
 import { notFound } from '@/lib/errors';
 import { existingStripeCustomer } from './customers';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pageOnlyQuery, paginationQuery } from './pagination';
 
 /** The contracts feature's schemas: route params, filters and pagination, shared by pages, APIs and OpenAPI. */
 export const CONTRACT_STATUSES = ['active', 'inactive', 'suspended', 'cancelled'] as const;
@@ -13,23 +14,6 @@ export const idParam = z
 
 export const contractIdParams = z.object({ id: idParam });
 
-export const paginationQuery = {
-  page: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(100_000)
-    .default(1)
-    .meta({ description: 'Page number, from 1' }),
-  page_size: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(100)
-    .default(20)
-    .meta({ description: 'Items per page, 1-100 (default 20)' }),
-};
-
 export const contractsQuery = z
   .object({
     status: z
@@ -39,9 +23,6 @@ export const contractsQuery = z
     ...paginationQuery,
   })
   .strict();
-
-/** A list that takes nothing but `page` and `page_size`. */
-export const pageOnlyQuery = z.object(paginationQuery).strict();
 
 export const equipmentQuery = pageOnlyQuery;
 

@@ -1,23 +1,16 @@
 import { z } from 'zod';
 import { PRODUCT_TYPES } from '@/lib/payments/catalogue';
 import { parsePrefixedId } from '@/lib/payments/views';
-import { pageOnlyQuery, paginationQuery } from './contracts';
 
 /**
- * The purchasing feature's schemas (checkout, purchases, billing, licenses, downloads): request
+ * The purchasing feature's schemas (checkout, purchases, billing): request
  * bodies, path ids and queries of the /api/v1 route handlers and the OpenAPI document, and the
  * portal pages' forms and query strings. No server-only imports, so pages and forms may use them.
  */
 
-/** The platforms a release is built for, in the order they are offered. */
-export const PLATFORMS = ['windows-x64', 'macos-arm64', 'linux-x64'] as const;
-export type Platform = (typeof PLATFORMS)[number];
-
 /** Stripe ids and ours, as every surface accepts them. */
 export const CHECKOUT_SESSION_ID = /^cs_[A-Za-z0-9_]{1,250}$/;
 export const PAYMENT_METHOD_ID = /^pm_[A-Za-z0-9_]{1,200}$/;
-/** Release ids: `software_v` and the major version (`software_v2`). */
-export const RELEASE_ID = /^software_v[1-9][0-9]{0,3}$/;
 
 const returnUrl = (field: string) =>
   z
@@ -100,25 +93,6 @@ export const paymentMethodIdParams = z.object({
     .meta({ description: 'A payment method id, e.g. `pm_1Abc...`' }),
 });
 
-export const releaseIdParams = z.object({
-  id: z
-    .string()
-    .regex(RELEASE_ID, 'must be a release id (software_v<major>)')
-    .meta({ description: 'A release id, e.g. `software_v2`', example: 'software_v2' }),
-});
-
-export const downloadUrlQuery = z
-  .object({
-    platform: z
-      .enum(PLATFORMS)
-      .optional()
-      .meta({ description: 'Which build; the first available one when omitted' }),
-  })
-  .strict();
-
-/** `page` and `page_size`, as every paginated /api/v1 list. */
-export const paymentsPageQuery = pageOnlyQuery;
-
 /** The buy button: a product type, never a price (the catalogue decides what it costs). */
 export const buyFormSchema = z.object({
   productType: z.enum(PRODUCT_TYPES).default('base_product'),
@@ -131,15 +105,6 @@ export const addCardFormSchema = z.object({});
 export const removeCardFormSchema = z.object({
   paymentMethodId: z.string().regex(PAYMENT_METHOD_ID, 'is not a payment method id'),
 });
-
-/** One file of one release, as the downloads page posts it. */
-export const downloadFormSchema = z.object({
-  releaseId: z.string().regex(RELEASE_ID, 'is not a release id'),
-  platform: z.enum(PLATFORMS, { error: 'is not a platform' }),
-});
-
-/** `?page=` on the portal's lists; anything unreadable is page 1. */
-export const pageQuery = paginationQuery.page.catch(1);
 
 /** `?session_id=` on the success page: a Checkout Session id, else the page is a 404. */
 export const checkoutSessionIdQuery = z.string().regex(CHECKOUT_SESSION_ID);

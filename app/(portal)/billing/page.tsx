@@ -11,7 +11,7 @@ import { Pagination } from '@/components/ui/pagination';
 import { requireSession } from '@/lib/auth/guards';
 import { listInvoices } from '@/lib/payments/billing';
 import { paymentMethodsForPage } from '@/lib/payments/billing-page';
-import { pageQuery } from '@/lib/validations/payments';
+import { pageQuery } from '@/lib/validations/pagination';
 import { addCardAction, removeCardAction } from './actions';
 import { firstParam, type SearchParams } from '@/lib/http/search-params';
 

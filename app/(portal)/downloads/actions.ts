@@ -2,7 +2,7 @@
 
 import { validatedAction } from '@/lib/actions/validated-action';
 import { mintDownloadUrl } from '@/lib/downloads/releases';
-import { downloadFormSchema } from '@/lib/validations/payments';
+import { downloadFormSchema } from '@/lib/validations/downloads';
 
 /**
  * A fresh signed link, minted at the moment of the click (links expire within minutes, so one

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { DownloadLink, DownloadView } from '@/lib/downloads/releases';
 import { isoSeconds } from '@/lib/format';
 import { defineEndpoint, type EndpointSpec } from '@/lib/http/endpoint';
-import { downloadUrlQuery, releaseIdParams } from '@/lib/validations/payments';
+import { downloadUrlQuery, releaseIdParams } from '@/lib/validations/downloads';
 import { v1Errors, v1Success } from './envelope';
 
 /** /api/v1 downloads (document 2): the releases and signed, expiring download links. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Page } from '@/lib/contracts/pagination';
+import type { Page } from '@/lib/pagination';
 
 /** Document 5's success envelope. */
 export function v1Ok<T>(message: string, data?: T): { success: true; message: string; data?: T } {

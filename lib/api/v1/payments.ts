@@ -16,9 +16,9 @@ import {
   checkoutSuccessSchema,
   createCheckoutSessionSchema,
   paymentMethodIdParams,
-  paymentsPageQuery,
   purchaseIdParams,
 } from '@/lib/validations/payments';
+import { pageOnlyQuery } from '@/lib/validations/pagination';
 import { lower, PAGINATION_NOTE, pageSchema, v1ErrorSchema, v1Errors, v1Success } from './envelope';
 
 /**
@@ -236,7 +236,7 @@ export const v1ListPurchases = defineEndpoint({
   summary: "The customer's purchases",
   description: `Newest first, in document 2's Purchase shape with the license and invoice embedded.${PAGINATION_NOTE}`,
   auth: 'required',
-  query: paymentsPageQuery,
+  query: pageOnlyQuery,
   responses: {
     200: { description: 'Purchases', schema: v1Success(pageSchema(purchaseSchema)) },
     ...read,
@@ -332,7 +332,7 @@ export const v1ListInvoices = defineEndpoint({
   summary: 'Invoices and receipts of purchases',
   description: `Newest first, with links to Stripe's hosted invoice and its PDF.${PAGINATION_NOTE}`,
   auth: 'required',
-  query: paymentsPageQuery,
+  query: pageOnlyQuery,
   responses: {
     200: { description: 'Invoices', schema: v1Success(pageSchema(invoiceSchema)) },
     ...read,

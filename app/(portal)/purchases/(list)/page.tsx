@@ -10,7 +10,7 @@ import { requireSession } from '@/lib/auth/guards';
 import { formatMoney, product } from '@/lib/payments/catalogue';
 import { embeddedCheckoutKey } from '@/lib/payments/checkout';
 import { listPurchases } from '@/lib/payments/purchases';
-import { pageQuery } from '@/lib/validations/payments';
+import { pageQuery } from '@/lib/validations/pagination';
 import { buyAction } from '../actions';
 import { firstParam, type SearchParams } from '@/lib/http/search-params';
 
