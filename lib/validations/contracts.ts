@@ -3,6 +3,7 @@ import { pageOnlyQuery, paginationQuery } from './pagination';
 
 /** The contracts feature's schemas: route params, filters and pagination, shared by pages, APIs and OpenAPI. */
 export const CONTRACT_STATUSES = ['active', 'inactive', 'suspended', 'cancelled'] as const;
+export const EQUIPMENT_KINDS = ['camera', 'sensor', 'panel', 'lock'] as const;
 export const ALERT_FILTERS = ['active', 'resolved', 'all'] as const;
 
 /** A positive integer id in the path; anything else (`abc`, `-1`, `1.5`, `1e3`) is a 400. */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineEndpoint, type EndpointSpec } from '@/lib/http/endpoint';
 import { loginPasswordSchema, loginSchema, passwordSchema } from '@/lib/validations/auth';
-import { contractIdParams } from '@/lib/validations/contracts';
+import { CONTRACT_STATUSES, contractIdParams } from '@/lib/validations/contracts';
 
 /**
  * Document 1's /client surface (shared/contracts/1-sense-security-client-api.md): bearer
@@ -45,7 +45,7 @@ const read = { 401: e401, 403: e403, 429: e429 };
 const contractFields = {
   contract_id: z.number().int(),
   name: z.string(),
-  status: z.enum(['active', 'inactive', 'suspended', 'cancelled']),
+  status: z.enum(CONTRACT_STATUSES),
 };
 
 const contractSummarySchema = z.object(contractFields).meta({ id: 'ClientContractSummary' });

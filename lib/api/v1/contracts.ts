@@ -3,6 +3,8 @@ import type { AlertItem, ContractSummary, Dashboard, EquipmentItem } from '@/lib
 import { isoDate, isoSeconds } from '@/lib/format';
 import { defineEndpoint, type EndpointSpec } from '@/lib/http/endpoint';
 import {
+  CONTRACT_STATUSES,
+  EQUIPMENT_KINDS,
   alertsQuery,
   contractIdParams,
   contractsQuery,
@@ -20,7 +22,7 @@ const contractSchema = z
   .object({
     id: z.number().int(),
     name: z.string(),
-    status: z.enum(['active', 'inactive', 'suspended', 'cancelled']),
+    status: z.enum(CONTRACT_STATUSES),
     start_date: z.string().meta({ description: 'YYYY-MM-DD' }),
     end_date: z.string().nullable().meta({ description: 'YYYY-MM-DD, or null when open-ended' }),
     service_tier: tierSchema,
@@ -31,7 +33,7 @@ const equipmentSchema = z
   .object({
     id: z.number().int(),
     contract_id: z.number().int(),
-    kind: z.enum(['camera', 'sensor', 'panel', 'lock']),
+    kind: z.enum(EQUIPMENT_KINDS),
     model: z.string(),
     serial: z.string(),
     location: z.string(),
@@ -46,7 +48,7 @@ const alertSchema = z
     contract_id: z.number().int(),
     contract_name: z.string(),
     equipment_id: z.number().int(),
-    equipment_kind: z.enum(['camera', 'sensor', 'panel', 'lock']),
+    equipment_kind: z.enum(EQUIPMENT_KINDS),
     equipment_location: z.string(),
     severity: z.enum(['low', 'medium', 'high', 'critical']),
     message: z.string(),
