@@ -15,10 +15,17 @@ interface Fixtures {
   cspViolations: string[];
   /**
    * Opens a page in a new browser context: another browser, with its own
-   * cookies and its own client address. Watched for CSP violations like
-   * `page`, and closed after the test.
+   * cookies and its own client address. Watched for CSP violations and
+   * console errors like `page`, and closed after the test.
    */
   openBrowser: (ip?: string) => Promise<Page>;
+  /**
+   * Console errors the tests of a describe block expect, set with
+   * `test.use({ allowedConsoleErrors: [...] })`; one test adds its own with `allowConsoleErrors()`.
+   */
+  allowedConsoleErrors: RegExp[];
+  /** Console errors and uncaught exceptions of the watched pages; any not allowed fails the test. */
+  consoleErrors: string[];
 }
 
 /** Reports CSP violations into `violations` and records the page's HTML and RSC payloads. */
@@ -40,10 +47,45 @@ function watch(page: Page, violations: string[]): void {
   });
 }
 
+const ALLOWED_CONSOLE_ERROR = 'allowed-console-error';
+
+/** The line Chromium logs when NextAuth refuses a sign-in: its callback answers 401. */
+export const REFUSED_SIGN_IN =
+  /status of 401 \(Unauthorized\) \(at \S+\/api\/auth\/callback\/credentials:1\)/;
+
+/** The Stripe emulator's Checkout page declares no icon, so Chromium's /favicon.ico request 404s. */
+export const STRIPE_EMULATOR_FAVICON =
+  /status of 404 \(Not Found\) \(at http:\/\/127\.0\.0\.1:\d+\/favicon\.ico:1\)/;
+
+/**
+ * Lets the running test log console errors that match one of `patterns`, recorded as annotations
+ * so the report shows what was allowed. A pattern is matched against the recorded line:
+ * `<page URL>: console.error: <text> (at <source>:<line>)` or `<page URL>: uncaught <stack>`.
+ */
+export function allowConsoleErrors(...patterns: RegExp[]): void {
+  for (const pattern of patterns) {
+    test.info().annotations.push({ type: ALLOWED_CONSOLE_ERROR, description: pattern.source });
+  }
+}
+
+/** Records the page's `console.error` lines and uncaught exceptions into `errors`. */
+function watchConsole(page: Page, errors: string[]): void {
+  page.on('console', (msg) => {
+    if (msg.type() !== 'error') return;
+    const { url, lineNumber } = msg.location();
+    const at = url ? ` (at ${url}:${lineNumber + 1})` : '';
+    errors.push(`${page.url()}: console.error: ${msg.text()}${at}`);
+  });
+  page.on('pageerror', (error) => {
+    errors.push(`${page.url()}: uncaught ${error.stack || String(error)}`);
+  });
+}
+
 /**
  * Every test gets its own client address (the test server trusts one proxy
  * hop) so sign-in limits of parallel tests never collide, fails on any CSP
- * violation, and records the HTML and server-component payloads it received
+ * violation and on any console error or uncaught exception it does not
+ * allow, and records the HTML and server-component payloads it received
  * for the leak scan.
  */
 export const test = base.extend<Fixtures>({
@@ -62,7 +104,25 @@ export const test = base.extend<Fixtures>({
     },
     { auto: true },
   ],
-  openBrowser: async ({ browser, cspViolations }, use) => {
+  allowedConsoleErrors: [[], { option: true }],
+  consoleErrors: async ({ allowedConsoleErrors }, use, testInfo) => {
+    const errors: string[] = [];
+    await use(errors);
+    const allowed = [
+      ...allowedConsoleErrors,
+      ...testInfo.annotations
+        .filter((a) => a.type === ALLOWED_CONSOLE_ERROR && a.description)
+        .map((a) => new RegExp(a.description ?? '')),
+    ];
+    // Runs after the pages that report into it are done (they depend on it), so late errors count.
+    const unexpected = errors.filter((e) => !allowed.some((re) => e.search(re) !== -1));
+    expect(unexpected, 'console errors and uncaught exceptions').toEqual([]);
+  },
+  page: async ({ page, consoleErrors }, use) => {
+    watchConsole(page, consoleErrors);
+    await use(page);
+  },
+  openBrowser: async ({ browser, cspViolations, consoleErrors }, use) => {
     const contexts: Awaited<ReturnType<Browser['newContext']>>[] = [];
     await use(async (ip = randomIp()) => {
       // Inherits the project's options (baseURL, colour scheme, viewport); only the address differs.
@@ -70,6 +130,7 @@ export const test = base.extend<Fixtures>({
       contexts.push(context);
       const page = await context.newPage();
       watch(page, cspViolations);
+      watchConsole(page, consoleErrors);
       return page;
     });
     await Promise.all(contexts.map((c) => c.close()));

@@ -2,7 +2,16 @@ import type { Page } from '@playwright/test';
 import { db } from '@/lib/db/client';
 import { createTestUser } from '../tests/support/users';
 import { recordSecret } from '../tests/support/artifacts';
-import { expect, formAlert, signIn, signInFresh, signOutButton, test } from './fixtures';
+import {
+  allowConsoleErrors,
+  expect,
+  formAlert,
+  REFUSED_SIGN_IN,
+  signIn,
+  signInFresh,
+  signOutButton,
+  test,
+} from './fixtures';
 
 async function fillPasswordForm(
   page: Page,
@@ -84,6 +93,7 @@ test.describe('forced password change', () => {
   });
 
   test('after the change the customer reaches the dashboard and can navigate', async ({ page }) => {
+    allowConsoleErrors(REFUSED_SIGN_IN);
     const user = await createTestUser({ forcePasswordChange: true });
     const newPassword = `New-Pass-${user.password.slice(-8)}-ok`;
     recordSecret('password', newPassword);

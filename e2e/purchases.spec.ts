@@ -4,7 +4,7 @@ import { listLicenses } from '@/lib/licenses/licenses';
 import { listPurchases } from '@/lib/payments/purchases';
 import { purchaseId } from '@/lib/payments/views';
 import { createTestUser } from '../tests/support/users';
-import { expect, signInFresh, test } from './fixtures';
+import { allowConsoleErrors, expect, signInFresh, STRIPE_EMULATOR_FAVICON, test } from './fixtures';
 import {
   BUY_BUTTON,
   DECLINED_CARD,
@@ -15,6 +15,8 @@ import {
 
 /** Buying Sense Base through the Stripe emulator's hosted Checkout, each test with its own customer. */
 test.describe('buying Sense Base', () => {
+  test.use({ allowedConsoleErrors: [STRIPE_EMULATOR_FAVICON] });
+
   test('paying with 4242… lands on the success page with the new license key', async ({
     page,
     customer,
@@ -83,6 +85,9 @@ test.describe('buying Sense Base', () => {
   });
 
   test('a declined card shows Stripe’s error and records nothing', async ({ page, customer }) => {
+    allowConsoleErrors(
+      /status of 402 \(Payment Required\) \(at http:\/\/127\.0\.0\.1:\d+\/checkout\//,
+    );
     await signInFresh(page, customer);
     await startPurchase(page);
     await fillHostedCheckout(page, DECLINED_CARD);
@@ -124,6 +129,7 @@ test.describe('buying Sense Base', () => {
     customer,
     openBrowser,
   }) => {
+    allowConsoleErrors(/status of 404 \(Not Found\) \(at \S+\/purchases\/[^/\s]+:1\)/);
     await signInFresh(page, customer);
     await startPurchase(page);
     await fillHostedCheckout(page, PAYING_CARD);

@@ -4,10 +4,12 @@ import { db } from '@/lib/db/client';
 import { sessionHandle } from '@/lib/auth/sessions';
 import { createTestUser, randomIp } from '../tests/support/users';
 import {
+  allowConsoleErrors,
   expect,
   formAlert,
   liveSessions,
   pathOf,
+  REFUSED_SIGN_IN,
   revokedSessions,
   signIn,
   signInFresh,
@@ -137,6 +139,7 @@ test.describe('sessions across browsers', () => {
     openBrowser,
     customer,
   }) => {
+    allowConsoleErrors(REFUSED_SIGN_IN);
     const b = await openBrowser();
     await signInFresh(a, customer);
     await signInFresh(b, customer);

@@ -1,10 +1,12 @@
 import { createTestUser } from '../tests/support/users';
 import { db } from '@/lib/db/client';
 import {
+  allowConsoleErrors,
   expect,
   formAlert,
   liveSessions,
   pathOf,
+  REFUSED_SIGN_IN,
   signIn,
   signInFresh,
   signOutButton,
@@ -39,6 +41,7 @@ test('the e-mail is matched regardless of case and surrounding spaces', async ({
 });
 
 test('a wrong password and an unknown e-mail get the same message', async ({ page, customer }) => {
+  allowConsoleErrors(REFUSED_SIGN_IN);
   await page.goto('/login');
   await signIn(page, customer.email, `${customer.password}-wrong`);
   const alert = formAlert(page);
@@ -90,6 +93,7 @@ test('the button shows its pending state while signing in', async ({ page, custo
 });
 
 test('an inactive account cannot sign in and is told why', async ({ page }) => {
+  allowConsoleErrors(REFUSED_SIGN_IN);
   const user = await createTestUser({ active: false });
   await page.goto('/login');
   await signIn(page, user.email, user.password);
@@ -105,6 +109,7 @@ test('an inactive account cannot sign in and is told why', async ({ page }) => {
 test('an inactive account with a wrong password learns nothing about the account', async ({
   page,
 }) => {
+  allowConsoleErrors(REFUSED_SIGN_IN);
   const user = await createTestUser({ active: false });
   await page.goto('/login');
   await signIn(page, user.email, `${user.password}-wrong`);
@@ -155,6 +160,7 @@ test('repeated wrong passwords are slowed down with a clear message', async ({
   page,
   customer,
 }) => {
+  allowConsoleErrors(REFUSED_SIGN_IN);
   await page.goto('/login');
   const seen = new Set<string>();
   for (let attempt = 1; attempt <= 12; attempt++) {
