@@ -1,12 +1,10 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { listPaymentMethods } from '@/lib/payments/billing';
-import { expect, signInFresh, STRIPE_EMULATOR_FAVICON, test } from './fixtures';
+import { expect, signInFresh, test } from './fixtures';
 import { fillHostedCheckout, grantLicense, PAYING_CARD } from './payment-data';
 
 test.describe('billing', () => {
-  test.use({ allowedConsoleErrors: [STRIPE_EMULATOR_FAVICON] });
-
   test('add a card through Stripe and remove it after confirming', async ({ page, customer }) => {
     await signInFresh(page, customer);
     await page.goto('/billing');

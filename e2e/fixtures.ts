@@ -53,10 +53,6 @@ const ALLOWED_CONSOLE_ERROR = 'allowed-console-error';
 export const REFUSED_SIGN_IN =
   /status of 401 \(Unauthorized\) \(at \S+\/api\/auth\/callback\/credentials:1\)/;
 
-/** The Stripe emulator's Checkout page declares no icon, so Chromium's /favicon.ico request 404s. */
-export const STRIPE_EMULATOR_FAVICON =
-  /status of 404 \(Not Found\) \(at http:\/\/127\.0\.0\.1:\d+\/favicon\.ico:1\)/;
-
 /**
  * Lets the running test log console errors that match one of `patterns`, recorded as annotations
  * so the report shows what was allowed. A pattern is matched against the recorded line:

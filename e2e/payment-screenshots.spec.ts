@@ -1,6 +1,6 @@
 import { listPurchases } from '@/lib/payments/purchases';
 import { purchaseId } from '@/lib/payments/views';
-import { expect, saveScreenshot, signInFresh, STRIPE_EMULATOR_FAVICON, test } from './fixtures';
+import { expect, saveScreenshot, signInFresh, test } from './fixtures';
 import { fillHostedCheckout, grantLicense, PAYING_CARD, startPurchase } from './payment-data';
 
 /**
@@ -10,7 +10,6 @@ import { fillHostedCheckout, grantLicense, PAYING_CARD, startPurchase } from './
 for (const scheme of ['light', 'dark'] as const) {
   test.describe(`payment screenshots, ${scheme} mode`, () => {
     test.use({ colorScheme: scheme });
-    test.use({ allowedConsoleErrors: [STRIPE_EMULATOR_FAVICON] });
 
     test('purchases, receipt, success, billing, licenses and downloads', async ({
       page,

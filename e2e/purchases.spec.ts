@@ -4,7 +4,7 @@ import { listLicenses } from '@/lib/licenses/licenses';
 import { listPurchases } from '@/lib/payments/purchases';
 import { purchaseId } from '@/lib/payments/views';
 import { createTestUser } from '../tests/support/users';
-import { allowConsoleErrors, expect, signInFresh, STRIPE_EMULATOR_FAVICON, test } from './fixtures';
+import { allowConsoleErrors, expect, signInFresh, test } from './fixtures';
 import {
   BUY_BUTTON,
   DECLINED_CARD,
@@ -15,8 +15,6 @@ import {
 
 /** Buying Sense Base through the Stripe emulator's hosted Checkout, each test with its own customer. */
 test.describe('buying Sense Base', () => {
-  test.use({ allowedConsoleErrors: [STRIPE_EMULATOR_FAVICON] });
-
   test('paying with 4242… lands on the success page with the new license key', async ({
     page,
     customer,

@@ -44,7 +44,7 @@ export function htmlPage(status: number, title: string, content: string, formTar
   const csp = [
     "default-src 'none'",
     `style-src 'sha256-${STYLE_HASH}'`,
-    "img-src 'self'",
+    "img-src 'self' data:",
     `form-action 'self' ${formTargets}`.trim(),
     "base-uri 'none'",
     "frame-ancestors 'none'",
@@ -55,6 +55,7 @@ export function htmlPage(status: number, title: string, content: string, formTar
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(title)}</title>
+<link rel="icon" href="data:,">
 <style>${STYLE}</style>
 </head>
 <body>
