@@ -127,6 +127,8 @@ test.describe('buying Sense Base', () => {
     customer,
     openBrowser,
   }) => {
+    // A purchase through hosted Checkout, then every page in two browsers: slow on 2 cores.
+    test.slow();
     allowConsoleErrors(/status of 404 \(Not Found\) \(at \S+\/purchases\/[^/\s]+:1\)/);
     await signInFresh(page, customer);
     await startPurchase(page);

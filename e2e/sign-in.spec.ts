@@ -160,6 +160,9 @@ test('repeated wrong passwords are slowed down with a clear message', async ({
   page,
   customer,
 }) => {
+  // Up to 13 sign-ins, each a bcrypt round and a page load: on a loaded 2-core machine this takes
+  // longer than the default 45 s, though nothing is wrong.
+  test.slow();
   allowConsoleErrors(REFUSED_SIGN_IN);
   await page.goto('/login');
   const seen = new Set<string>();
