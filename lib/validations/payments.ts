@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { PRODUCT_TYPES } from '@/lib/payments/catalogue';
-import { parsePrefixedId } from '@/lib/payments/views';
+import { prefixedIdParam } from './ids';
 
 /**
  * The purchasing feature's schemas (checkout, purchases, billing): request
@@ -70,19 +70,7 @@ export const addPaymentMethodSchema = z
   .meta({ id: 'AddPaymentMethod' });
 
 /** `purchase_12` in the path → 12; anything else is a 400. */
-export const purchaseIdParam = z
-  .string()
-  .max(40)
-  .regex(/^purchase_[1-9][0-9]{0,9}$/, 'must be a purchase id (purchase_<number>)')
-  .transform((value, ctx) => {
-    const id = parsePrefixedId('purchase', value);
-    if (id === null) {
-      ctx.addIssue({ code: 'custom', message: 'is out of range' });
-      return z.NEVER;
-    }
-    return id;
-  })
-  .meta({ description: 'A purchase id, e.g. `purchase_123`', example: 'purchase_123' });
+export const purchaseIdParam = prefixedIdParam('purchase', 'purchase_123');
 
 export const purchaseIdParams = z.object({ id: purchaseIdParam });
 
