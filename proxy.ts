@@ -14,6 +14,7 @@ const PORTAL_PREFIXES = [
   '/support',
   '/account',
   '/change-password',
+  '/staff',
 ];
 
 function isPortalPath(pathname: string): boolean {

@@ -49,6 +49,23 @@ const csv = z
 const int = (fallback: number, min: number, max: number) =>
   z.coerce.number().int().min(min).max(max).default(fallback);
 
+/** Minutes per priority, `urgent=60,high=240,medium=480,low=1440`; priorities left out keep the default. */
+const slaTargets = z
+  .string()
+  .regex(
+    /^((urgent|high|medium|low)=[1-9]\d{0,5})(,(urgent|high|medium|low)=[1-9]\d{0,5})*$/,
+    'must look like urgent=60,high=240,medium=480,low=1440 (minutes)',
+  )
+  .optional()
+  .transform((value) => {
+    const targets = { urgent: 60, high: 240, medium: 480, low: 1440 };
+    for (const part of (value ?? '').split(',').filter(Boolean)) {
+      const [name, minutes] = part.split('=') as [keyof typeof targets, string];
+      targets[name] = Number(minutes);
+    }
+    return targets;
+  });
+
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   APP_URL: z.url().optional(),
@@ -102,6 +119,20 @@ const schema = z.object({
   DOWNLOAD_URL_TTL_SECONDS: int(300, 10, 24 * 3600),
   DOWNLOADS_DIR: z.string().min(1).default('.data/releases'),
   DOWNLOAD_SIGNING_SECRET: z.string().min(MIN_SECRET_LENGTH).optional(),
+  /** A resolved ticket closes by itself after this many days. */
+  SUPPORT_AUTO_CLOSE_DAYS: int(7, 1, 365),
+  /** First-response targets in minutes, per priority: `urgent=60,high=240,medium=480,low=1440`. */
+  SUPPORT_SLA_FIRST_RESPONSE: slaTargets,
+  /** Next-response targets in minutes, per priority, in the same form. */
+  SUPPORT_SLA_NEXT_RESPONSE: slaTargets,
+  /** When the SLA clock runs, in UTC: `24x7`, or days and hours like `mon-fri 09:00-17:00`. */
+  SUPPORT_BUSINESS_HOURS: z
+    .string()
+    .regex(
+      /^(24x7|(mon|tue|wed|thu|fri|sat|sun)(-(mon|tue|wed|thu|fri|sat|sun))? ([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-4]):[0-5]\d)$/,
+      'must be 24x7 or like "mon-fri 09:00-17:00"',
+    )
+    .default('24x7'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

@@ -31,6 +31,7 @@ export type ErrorCode =
   | 'NOT_FOUND'
   | 'METHOD_NOT_ALLOWED'
   | 'CONFLICT'
+  | 'TICKET_CLOSED'
   | 'RATE_LIMITED'
   | 'PAYLOAD_TOO_LARGE'
   | 'UNSUPPORTED_MEDIA_TYPE'
@@ -50,6 +51,8 @@ export interface AppErrorOptions {
   allowed?: readonly string[];
   /** Problems that concern no field (the JSON parser's complaint, say). */
   notes?: readonly string[];
+  /** Where the caller can go instead: a path on the portal (a closed ticket's follow-up form). */
+  link?: string;
 }
 
 export class AppError extends Error {
@@ -58,6 +61,7 @@ export class AppError extends Error {
   readonly retryAfterSeconds: number | undefined;
   readonly allowed: readonly string[];
   readonly notes: readonly string[];
+  readonly link: string | undefined;
 
   constructor(
     readonly code: ErrorCode,
@@ -69,6 +73,7 @@ export class AppError extends Error {
     this.retryAfterSeconds = options.retryAfterSeconds;
     this.allowed = options.allowed ?? [];
     this.notes = options.notes ?? [];
+    this.link = options.link;
   }
 }
 

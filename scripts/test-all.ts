@@ -142,7 +142,8 @@ async function playwright(env: Env): Promise<void> {
   rmSync(report, { force: true });
   const code = await run(
     path.join(BIN, 'playwright'),
-    ['test'],
+    // E2E_SPECS="e2e/support.spec.ts" runs some specs only, while working on them; CI runs all.
+    ['test', ...(process.env.E2E_SPECS ?? '').split(/\s+/).filter(Boolean)],
     {
       ...env,
       PLAYWRIGHT_JSON_OUTPUT_NAME: report,

@@ -140,3 +140,19 @@ export async function attachStripeCustomer(userId: number, customerId: string): 
   });
   return stored.stripeCustomerId ?? customerId;
 }
+
+export interface StaffMember {
+  id: number;
+  firstName: string;
+  lastName: string;
+  email: string;
+}
+
+/** Active accounts with one of these roles (the agents a ticket can be assigned to). */
+export function listUsersWithRoles(roles: readonly Role[]): Promise<StaffMember[]> {
+  return db.user.findMany({
+    where: { role: { in: [...roles] }, active: true },
+    select: { id: true, firstName: true, lastName: true, email: true },
+    orderBy: [{ firstName: 'asc' }, { id: 'asc' }],
+  });
+}

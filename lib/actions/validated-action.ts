@@ -1,6 +1,7 @@
 import 'server-only';
 import type { z } from 'zod';
 import { requireSession } from '@/lib/auth/guards';
+import { can, type Permission } from '@/lib/auth/permissions';
 import type { ActiveSession } from '@/lib/auth/sessions';
 import { AppError } from '@/lib/errors';
 import { logger } from '@/lib/log';
@@ -52,6 +53,8 @@ export function validatedAction<S extends z.ZodType, T = never>(
   action: (data: z.output<S>, session: ActiveSession) => Promise<ActionResult<T> | void>,
   options: {
     allowPasswordChange?: boolean;
+    /** What the caller's role must allow, as an endpoint spec's `permission`. */
+    permission?: Permission;
     rateLimit?: LimitName;
     /**
      * For forms whose fields are all hidden (ids the page rendered): a tampered value has no field
@@ -68,6 +71,9 @@ export function validatedAction<S extends z.ZodType, T = never>(
   return async (_previous, formData) => {
     const session = await requireSession(options);
     const values = echoableValues(formData);
+    if (options.permission && !can(session.user, options.permission)) {
+      return { error: 'This needs a support agent or administrator account', values };
+    }
     const limit = await consume(options.rateLimit ?? 'api', `user:${session.user.id}`);
     if (!limit.allowed) {
       return { error: `Too many requests; try again in ${limit.resetSeconds} seconds`, values };

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { Permission } from '@/lib/auth/permissions';
 import type { LimitName } from '@/lib/rate-limit';
 import type { SurfaceName } from './surfaces';
 
@@ -31,6 +32,8 @@ export interface EndpointSpec<
   description?: string;
   tags: string[];
   auth: A;
+  /** What the caller's role must allow (checked after authentication, before the body is read). */
+  permission?: Permission;
   /** Reachable while the account must change its password (change-password, logout). */
   allowWhilePasswordChangeRequired?: boolean;
   body?: B;
@@ -61,6 +64,11 @@ export interface EndpointSpec<
    * `x-public-resource` so the ownership matrix knows it is not owned.
    */
   publicResource?: 'release';
+  /**
+   * The path's `{id}` names something only staff may reach, whoever owns it (a ticket in the
+   * agents' API), published as `x-staff-resource` for the ownership matrix's staff section.
+   */
+  staffResource?: 'ticket';
 }
 
 export function defineEndpoint<

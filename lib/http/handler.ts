@@ -2,6 +2,7 @@ import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { readSessionCookie, sessionFromCookie } from '@/lib/auth/browser-session';
+import { requirePermission } from '@/lib/auth/permissions';
 import type { ActiveSession } from '@/lib/auth/sessions';
 import { authenticateAccessToken } from '@/lib/auth/tokens';
 import { getEnv } from '@/lib/env';
@@ -184,6 +185,8 @@ export function route<
       ) {
         throw passwordChangeRequired();
       }
+
+      if (spec.permission && auth.session) requirePermission(auth.session.user, spec.permission);
 
       if (spec.rateLimit !== false) {
         const key = userId !== undefined ? `user:${userId}` : `ip:${ipRateLimitKey(ip)}`;

@@ -30,6 +30,8 @@ export function buildOpenApiDocument(endpoints: readonly AnySpec[], serverUrl: s
       tags: spec.tags,
       ...(spec.ownedResource ? { 'x-owned-resource': spec.ownedResource } : {}),
       ...(spec.publicResource ? { 'x-public-resource': spec.publicResource } : {}),
+      ...(spec.staffResource ? { 'x-staff-resource': spec.staffResource } : {}),
+      ...(spec.permission ? { 'x-permission': spec.permission } : {}),
       security: spec.auth === 'required' ? securityOf(spec) : [],
       // Which sessions' tokens the operation takes: only those its own surface issued.
       ...(spec.auth === 'required'

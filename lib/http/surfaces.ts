@@ -5,7 +5,7 @@ import type { AppError, FieldIssue } from '@/lib/errors';
  * Each contract surface answers errors in its own document's shape. All carry
  * the stable `code` and the `request_id` beside the documented fields.
  */
-export type SurfaceName = 'v1' | 'client' | 'auth' | 'giggatek' | 'internal';
+export type SurfaceName = 'v1' | 'staff' | 'client' | 'auth' | 'giggatek' | 'internal';
 
 export interface AcceptedSessions {
   /** Sessions whose bearer tokens this surface takes: only the ones it issued itself. */
@@ -21,6 +21,8 @@ export interface AcceptedSessions {
  */
 export const SURFACE_SESSIONS: Record<SurfaceName, AcceptedSessions> = {
   v1: { bearer: ['API_V1'], cookie: true },
+  // Document 2's internal operations API: a staff account's /api/v1 token or its browser session.
+  staff: { bearer: ['API_V1'], cookie: true },
   client: { bearer: ['CLIENT'], cookie: false },
   auth: { bearer: ['AUTH_API'], cookie: false },
   giggatek: { bearer: ['GIGGATEK'], cookie: false },
@@ -43,7 +45,7 @@ export function errorBody(
   requestId: string,
   fieldNames: Readonly<Record<string, string>> = {},
 ): unknown {
-  if (surface === 'v1' || surface === 'internal') {
+  if (surface === 'v1' || surface === 'staff' || surface === 'internal') {
     const details = [
       ...err.issues.map((i) => issueText({ ...i, field: fieldNames[i.field] ?? i.field })),
       ...err.notes,
@@ -53,8 +55,14 @@ export function errorBody(
       message: err.message,
       errors: details.length > 0 ? details : [err.message],
       code: err.code,
+      ...(err.link ? { link: err.link } : {}),
       request_id: requestId,
     };
   }
-  return { error: err.message, code: err.code, request_id: requestId };
+  return {
+    error: err.message,
+    code: err.code,
+    ...(err.link ? { link: err.link } : {}),
+    request_id: requestId,
+  };
 }

@@ -22,7 +22,8 @@ export type LimitName =
   | 'login-account-burst'
   | 'login-account-hourly'
   | 'password-verify'
-  | 'webhook-signature-failures';
+  | 'webhook-signature-failures'
+  | 'support-write';
 
 interface LimitSpec {
   points: number;
@@ -47,6 +48,8 @@ function specs(): Record<LimitName, LimitSpec> {
     'password-verify': { points: 5, durationSeconds: 15 * 60 },
     // Webhook deliveries whose signature fails, per client address; valid ones are never limited.
     'webhook-signature-failures': { points: 30, durationSeconds: 60 },
+    // New tickets and replies, per customer: a person writes far fewer; a script that loops does not.
+    'support-write': { points: 30, durationSeconds: 60 },
   };
 }
 

@@ -120,8 +120,10 @@ function junkCases(doc: OpenApiDocument, op: Operation): JunkCase[] {
 
 function expectEnvelope(path: string, res: ApiResponse<unknown>): void {
   expectNoStackTrace(res);
-  if (path.startsWith('/api/v1/')) expectV1Error(res, res.status);
-  else expect(res.json).toMatchObject({ code: expect.any(String), request_id: expect.any(String) });
+  if (path.startsWith('/api/v1/') || path.startsWith('/api/staff/')) {
+    expectV1Error(res, res.status);
+  } else
+    expect(res.json).toMatchObject({ code: expect.any(String), request_id: expect.any(String) });
 }
 
 afterAll(async () => {
@@ -137,7 +139,12 @@ describe('junk-input matrix from the OpenAPI document', () => {
 
     const user = await createTestUser();
     const { access } = await login(client(), user);
-    const tokens = { v1: access, client: await clientLogin(client(), user) };
+    const agent = await createTestUser({ role: 'SUPPORT_AGENT' });
+    const tokens = {
+      v1: access,
+      client: await clientLogin(client(), user),
+      staff: (await login(client(), agent)).access,
+    };
     expectStatus(await profile(client(), access), 200);
 
     let operations = 0;

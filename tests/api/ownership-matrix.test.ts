@@ -19,12 +19,16 @@ interface Operation {
   path: string;
   resource: string | undefined;
   publicResource: string | undefined;
+  staffResource: string | undefined;
 }
 
 interface OpenApiDocument {
   paths: Record<
     string,
-    Record<string, { 'x-owned-resource'?: string; 'x-public-resource'?: string }>
+    Record<
+      string,
+      { 'x-owned-resource'?: string; 'x-public-resource'?: string; 'x-staff-resource'?: string }
+    >
   >;
 }
 
@@ -47,6 +51,37 @@ let strangerToken = '';
 let proberTokens: string[] = [];
 let purchaseId = '';
 let cardId = '';
+let ticketId = '';
+let agentToken = '';
+
+/** A ticket of the owner's; rating needs a fresh resolved one each time (once per resolution). */
+async function ownerTicket(op: Operation): Promise<string> {
+  if (!op.path.endsWith('/rating') && ticketId) return ticketId;
+  const res = await api<{ data: { id: string } }>('/api/v1/support/tickets', {
+    token: ownerToken,
+    json: { subject: 'Matrix', description: 'Ownership matrix ticket', category: 'other' },
+  });
+  const id = res.json.data.id;
+  if (op.path.endsWith('/rating')) {
+    await api(`/api/v1/support/tickets/${id}/resolve`, { method: 'POST', token: ownerToken });
+  } else {
+    ticketId = id;
+  }
+  return id;
+}
+
+/** What an operation needs in its body to succeed for its owner (the id decides the rest). */
+function bodyFor(op: Operation): unknown {
+  if (op.path.endsWith('/messages')) {
+    return op.path.startsWith('/api/staff/')
+      ? { body: 'Matrix note', internal: true }
+      : { body: 'Matrix reply' };
+  }
+  if (op.path.endsWith('/rating')) return { rating: 'good' };
+  if (op.path.endsWith('/merge')) return { targetId: 'ticket_2147483001' };
+  if (op.method === 'PATCH') return { priority: 'high' };
+  return undefined;
+}
 
 const kinds: Record<string, IdKind> = {
   contract: {
@@ -84,6 +119,11 @@ const kinds: Record<string, IdKind> = {
     missing: 'software_v99',
     malformed: ['abc', '1', 'software_x', 'software_v0', 'software_v2.0', '%20'],
   },
+  ticket: {
+    owned: ownerTicket,
+    missing: 'ticket_2147483000',
+    malformed: [...INTEGER_JUNK, '1', 'ticket_abc', 'ticket_0', 'ticket_-1', 'purchase_1'],
+  },
 };
 
 function kindOf(name: string | undefined): IdKind {
@@ -97,9 +137,11 @@ const clientTokens = new Map<string, string>();
 
 function call(op: Operation, id: string, token: string): Promise<ApiResponse<unknown>> {
   const client = clientTokens.get(token) ?? token;
+  const json = bodyFor(op);
   return api(op.path.replace('{id}', id), {
     method: op.method,
     token: tokenForPath(op.path, { v1: token, client }),
+    ...(json === undefined ? {} : { json }),
   });
 }
 
@@ -111,6 +153,7 @@ beforeAll(async () => {
       path,
       resource: op['x-owned-resource'],
       publicResource: op['x-public-resource'],
+      staffResource: op['x-staff-resource'],
     })),
   );
   const [owner, stranger] = await Promise.all([createTestUser(), createTestUser()]);
@@ -134,6 +177,8 @@ beforeAll(async () => {
   const [mine] = await Promise.all([buy(api, ownerToken), buy(api, strangerToken)]);
   purchaseId = mine.purchase.id;
   cardId = await addCard(api, ownerToken);
+  const agent = await createTestUser({ role: 'SUPPORT_AGENT' });
+  agentToken = (await login(api, agent)).access;
 }, 60_000);
 
 describe('ownership matrix (from /api/v1/openapi.json)', () => {
@@ -142,11 +187,11 @@ describe('ownership matrix (from /api/v1/openapi.json)', () => {
     expect(withId.length).toBeGreaterThanOrEqual(4);
     expect(
       withId
-        .filter((op) => !op.resource && !op.publicResource)
+        .filter((op) => !op.resource && !op.publicResource && !op.staffResource)
         .map((op) => `${op.method} ${op.path}`),
     ).toEqual([]);
     expect(withId.filter((op) => op.resource && op.publicResource)).toEqual([]);
-    for (const resource of ['contract', 'alert', 'purchase', 'payment_method']) {
+    for (const resource of ['contract', 'alert', 'purchase', 'payment_method', 'ticket']) {
       expect(
         operations.some((op) => op.resource === resource),
         resource,
@@ -207,6 +252,42 @@ describe('ownership matrix (from /api/v1/openapi.json)', () => {
         if (res.status !== 200) failures.push(`${who} ${op.method} ${op.path}: ${explain(res)}`);
       }
       const missing = await call(op, kind.missing, ownerToken);
+      if (missing.status !== 404)
+        failures.push(`missing ${op.method} ${op.path}: ${explain(missing)}`);
+    }
+    expect(failures).toEqual([]);
+  });
+});
+
+describe("staff section: ids in the agents' API", () => {
+  it('answers a customer 403 (even for their own ticket), an agent 2xx, and a missing id 404', async () => {
+    const cases = operations.filter((op) => op.staffResource);
+    expect(cases.length).toBeGreaterThanOrEqual(4);
+    const failures: string[] = [];
+    for (const op of cases) {
+      const id = await ownerTicket({ ...op, path: '/api/v1/support/tickets/{id}' });
+      const json = bodyFor(op);
+      const send = (token: string, target: string) =>
+        api(op.path.replace('{id}', target), {
+          method: op.method,
+          token,
+          ...(json === undefined ? {} : { json }),
+        });
+      const asOwner = await send(ownerToken, id);
+      if (asOwner.status !== 403)
+        failures.push(`owner ${op.method} ${op.path}: ${explain(asOwner)}`);
+      // Merging needs a second ticket of the same customer; the others act on this one.
+      const asAgent = op.path.endsWith('/merge')
+        ? await api(op.path.replace('{id}', id), {
+            method: op.method,
+            token: agentToken,
+            json: { targetId: await ownerTicket({ ...op, path: '/rating' }) },
+          })
+        : await send(agentToken, id);
+      if (asAgent.status < 200 || asAgent.status > 299)
+        failures.push(`agent ${op.method} ${op.path}: ${explain(asAgent)}`);
+      if (op.path.endsWith('/merge')) ticketId = '';
+      const missing = await send(agentToken, 'ticket_2147483000');
       if (missing.status !== 404)
         failures.push(`missing ${op.method} ${op.path}: ${explain(missing)}`);
     }

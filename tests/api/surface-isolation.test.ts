@@ -71,10 +71,10 @@ function call(op: Operation, init: { token?: string; cookie?: string } = {}) {
   });
 }
 
-/** Document 5's envelope on /api/v1; `{"error", "code", "request_id"}` everywhere else. */
+/** Document 5's envelope on /api/v1 and /api/staff; `{"error", "code", "request_id"}` elsewhere. */
 function expectRefused(op: Operation | string, res: ApiResponse<unknown>, code: string): void {
   const path = typeof op === 'string' ? op : op.path;
-  if (path.startsWith('/api/v1/')) {
+  if (path.startsWith('/api/v1/') || path.startsWith('/api/staff/')) {
     expectV1Error(res, 401, code);
     return;
   }
@@ -163,7 +163,8 @@ describe('surface isolation (from /api/v1/openapi.json)', () => {
     }
     const cookieOps = operations.filter((op) => op.cookie);
     expect(cookieOps.length).toBeGreaterThan(0);
-    for (const op of cookieOps) expect(op.path.startsWith('/api/v1/')).toBe(true);
+    // /api/v1, and the agents' API beside it (document 2's internal operations API).
+    for (const op of cookieOps) expect(op.path).toMatch(/^\/api\/(v1|staff)\//);
     for (const op of cookieOps.filter((o) => o.method === 'GET')) {
       const res = await call(op, { cookie });
       expect(res.status, `${op.path}: ${explain(res)}`).not.toBe(401);

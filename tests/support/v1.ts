@@ -40,6 +40,7 @@ export interface V1ErrorBody {
   message: string;
   errors: string[];
   code: string;
+  link?: string;
   request_id: string;
 }
 
@@ -82,13 +83,14 @@ export function expectV1Error(
     /^application\/json/,
   );
   const body = res.json as V1ErrorBody;
-  expect(Object.keys(body ?? {}).sort(), explain(res)).toEqual([
-    'code',
-    'errors',
-    'message',
-    'request_id',
-    'success',
-  ]);
+  // `link` (where to go instead) is the one optional member.
+  if ('link' in (body ?? {})) expect(typeof body.link, explain(res)).toBe('string');
+  expect(
+    Object.keys(body ?? {})
+      .filter((k) => k !== 'link')
+      .sort(),
+    explain(res),
+  ).toEqual(['code', 'errors', 'message', 'request_id', 'success']);
   expect(body.success).toBe(false);
   expect(typeof body.message).toBe('string');
   expect(body.message.length).toBeGreaterThan(0);
@@ -124,8 +126,15 @@ export async function clientLogin(api: ApiClient, user: Credentials): Promise<st
   return res.json.token;
 }
 
-/** The token a path takes, from a customer's /api/v1 and /client tokens. */
-export function tokenForPath(path: string, tokens: { v1: string; client: string }): string {
+/**
+ * The token a path takes, from a customer's /api/v1 and /client tokens; the agents' API takes a
+ * staff account's /api/v1 token when one is given.
+ */
+export function tokenForPath(
+  path: string,
+  tokens: { v1: string; client: string; staff?: string },
+): string {
+  if (path.startsWith('/api/staff/')) return tokens.staff ?? tokens.v1;
   return path.startsWith('/client/') ? tokens.client : tokens.v1;
 }
 

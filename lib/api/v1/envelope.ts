@@ -12,6 +12,10 @@ export const v1ErrorSchema = z
     message: z.string(),
     errors: z.array(z.string()),
     code: z.string().meta({ description: 'Stable machine-readable error code' }),
+    link: z
+      .string()
+      .optional()
+      .meta({ description: 'Where to go instead, e.g. the follow-up form for a closed ticket' }),
     request_id: z.string(),
   })
   .meta({ id: 'V1Error' });
@@ -59,3 +63,6 @@ export function presentPage<T, U>(page: Page<T>, present: (item: T) => U) {
 
 /** Database enums (ACTIVE) as the APIs write them (active). */
 export const lower = <T extends string>(value: T) => value.toLowerCase() as Lowercase<T>;
+
+/** Wire values (awaiting_support) as the database's enums (AWAITING_SUPPORT). */
+export const upper = <T extends string>(value: T) => value.toUpperCase() as Uppercase<T>;

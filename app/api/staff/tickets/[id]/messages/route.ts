@@ -1,0 +1,22 @@
+import { v1Ok } from '@/lib/api/v1/envelope';
+import { presentStaffMessage, staffAddTicketMessage } from '@/lib/api/v1/support';
+import { methods, route } from '@/lib/http/handler';
+import { addStaffMessage } from '@/lib/support/tickets';
+
+const handler = route(staffAddTicketMessage, async ({ session, params, body }) => {
+  const added = await addStaffMessage({
+    actorId: session.user.id,
+    ticketId: params.id,
+    body: body.body,
+    internal: body.internal,
+  });
+  return {
+    status: 201,
+    body: v1Ok(
+      body.internal ? 'Note added' : 'Reply sent',
+      presentStaffMessage(added.ticketId, added.message),
+    ),
+  };
+});
+
+export const { GET, POST, PUT, PATCH, DELETE } = methods({ POST: handler });

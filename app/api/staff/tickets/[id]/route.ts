@@ -1,0 +1,20 @@
+import { upper, v1Ok } from '@/lib/api/v1/envelope';
+import { presentStaffTicket, staffGetTicket, staffUpdateTicket } from '@/lib/api/v1/support';
+import { methods, route } from '@/lib/http/handler';
+import { getStaffTicket, updateTicket } from '@/lib/support/tickets';
+
+const get = route(staffGetTicket, async ({ params }) => ({
+  body: v1Ok('Ticket', presentStaffTicket(await getStaffTicket({ ticketId: params.id }))),
+}));
+
+const update = route(staffUpdateTicket, async ({ params, body }) => {
+  const ticket = await updateTicket({
+    ticketId: params.id,
+    status: body.status ? upper(body.status) : undefined,
+    priority: body.priority ? upper(body.priority) : undefined,
+    assigneeId: body.assigneeId,
+  });
+  return { body: v1Ok('Ticket updated', presentStaffTicket(ticket)) };
+});
+
+export const { GET, POST, PUT, PATCH, DELETE } = methods({ GET: get, PATCH: update });

@@ -1,0 +1,18 @@
+import { v1Ok } from '@/lib/api/v1/envelope';
+import { presentMessage, v1AddTicketMessage } from '@/lib/api/v1/support';
+import { methods, route } from '@/lib/http/handler';
+import { addCustomerMessage } from '@/lib/support/tickets';
+
+const handler = route(v1AddTicketMessage, async ({ session, params, body }) => {
+  const added = await addCustomerMessage({
+    userId: session.user.id,
+    ticketId: params.id,
+    body: body.body,
+  });
+  return {
+    status: 201,
+    body: v1Ok('Message added', presentMessage(added.ticketId, added.message)),
+  };
+});
+
+export const { GET, POST, PUT, PATCH, DELETE } = methods({ POST: handler });

@@ -1,0 +1,508 @@
+import { z } from 'zod';
+import { isoSeconds } from '@/lib/format';
+import { defineEndpoint, type EndpointSpec } from '@/lib/http/endpoint';
+import { purchaseId } from '@/lib/payments/views';
+import type {
+  CustomerTicket,
+  StaffTicket,
+  StaffTicketSummary,
+  TicketMessage,
+  TicketSummary,
+} from '@/lib/support/tickets';
+import { ticketId } from '@/lib/support/tickets';
+import {
+  addMessageSchema,
+  createTicketSchema,
+  rateTicketSchema,
+  staffMessageSchema,
+  staffQueueQuery,
+  staffUpdateSchema,
+  mergeTicketSchema,
+  TICKET_CATEGORIES,
+  TICKET_PRIORITIES,
+  TICKET_RATINGS,
+  TICKET_STATUSES,
+  ticketIdParams,
+  ticketsQuery,
+} from '@/lib/validations/support';
+import { lower, PAGINATION_NOTE, pageSchema, v1ErrorSchema, v1Errors, v1Success } from './envelope';
+
+/**
+ * Support tickets on /api/v1 (document 2's "Customer Support") and the agents' API on /api/staff
+ * (document 2's internal operations API): specs and presenters. camelCase fields, prefixed ids
+ * (`ticket_42`, `message_7`), timestamps ISO 8601 UTC to the second, as the rest of document 2.
+ */
+
+const timestamp = (description: string) =>
+  z.string().meta({ description: `${description}; ISO 8601 UTC, whole seconds` });
+
+const ticketSummaryShape = {
+  id: z.string().meta({ example: 'ticket_42' }),
+  subject: z.string(),
+  category: z.enum(TICKET_CATEGORIES),
+  priority: z.enum(TICKET_PRIORITIES),
+  status: z.enum(TICKET_STATUSES).meta({
+    description:
+      'open (new) → awaiting_customer (support answered) ⇄ awaiting_support (the customer answered) → resolved → closed (by itself after SUPPORT_AUTO_CLOSE_DAYS, 7 by default). A closed ticket takes no replies.',
+  }),
+  contractId: z.number().int().nullable().meta({ description: 'The contract it is about' }),
+  purchaseId: z.string().nullable().meta({ description: 'The purchase it is about' }),
+  followUpOf: z.string().nullable().meta({ description: 'The closed ticket it follows up' }),
+  mergedInto: z
+    .string()
+    .nullable()
+    .meta({ description: 'Merged into this ticket: its messages and replies are there' }),
+  createdAt: timestamp('Opened'),
+  updatedAt: timestamp('Last changed'),
+  lastMessageAt: timestamp('Last public message'),
+  resolvedAt: timestamp('Resolved; null unless resolved').nullable(),
+  closedAt: timestamp('Closed; null unless closed').nullable(),
+};
+
+export const ticketSummarySchema = z.object(ticketSummaryShape).meta({ id: 'TicketSummary' });
+
+export const ticketMessageSchema = z
+  .object({
+    id: z.string().meta({ example: 'message_7' }),
+    ticketId: z.string().meta({ example: 'ticket_42' }),
+    body: z.string().meta({ description: 'Plain text; show it escaped, line breaks kept' }),
+    author: z.object({
+      name: z.string(),
+      role: z.enum(['customer', 'agent']),
+    }),
+    createdAt: timestamp('Sent'),
+  })
+  .meta({ id: 'TicketMessage' });
+
+const ratingSchema = z
+  .object({ rating: z.enum(TICKET_RATINGS), comment: z.string().nullable() })
+  .meta({ id: 'TicketRating' });
+
+export const ticketSchema = z
+  .object({
+    ...ticketSummaryShape,
+    description: z.string(),
+    messages: z.array(ticketMessageSchema).meta({ description: 'Oldest first' }),
+    rating: ratingSchema.nullable(),
+    canRate: z.boolean().meta({ description: 'Resolved, and this resolution not rated yet' }),
+  })
+  .meta({ id: 'Ticket' });
+
+const staffMessageView = z
+  .object({
+    id: z.string(),
+    ticketId: z.string(),
+    body: z.string(),
+    internal: z.boolean().meta({ description: "An agent's note; never shown to the customer" }),
+    author: z.object({
+      id: z.number().int(),
+      name: z.string(),
+      role: z.enum(['customer', 'agent']),
+    }),
+    createdAt: timestamp('Sent'),
+  })
+  .meta({ id: 'StaffTicketMessage' });
+
+const staffSummaryShape = {
+  ...ticketSummaryShape,
+  customer: z.object({ id: z.number().int(), email: z.string(), name: z.string() }),
+  assignee: z.object({ id: z.number().int(), name: z.string() }).nullable(),
+  sla: z.object({
+    dueAt: timestamp('When the next answer is due; null while the clock is stopped').nullable(),
+    targetMinutes: z.number().int().nullable(),
+    state: z.enum(['ok', 'due_soon', 'breached']).nullable().meta({
+      description: 'due_soon: under a quarter of the target left; null: clock stopped',
+    }),
+  }),
+  messageCount: z.number().int().meta({ description: 'Internal notes included' }),
+};
+
+export const staffTicketSummarySchema = z
+  .object(staffSummaryShape)
+  .meta({ id: 'StaffTicketSummary' });
+
+export const staffTicketSchema = z
+  .object({
+    ...staffSummaryShape,
+    description: z.string(),
+    messages: z.array(staffMessageView).meta({ description: 'Oldest first, notes included' }),
+    rating: ratingSchema.nullable(),
+  })
+  .meta({ id: 'StaffTicket' });
+
+export const messageId = (id: number) => `message_${id}`;
+
+export function presentTicketSummary(t: TicketSummary) {
+  return {
+    id: ticketId(t.id),
+    subject: t.subject,
+    category: lower(t.category),
+    priority: lower(t.priority),
+    status: lower(t.status),
+    contractId: t.contractId,
+    purchaseId: t.purchaseId === null ? null : purchaseId(t.purchaseId),
+    followUpOf: t.followUpOfId === null ? null : ticketId(t.followUpOfId),
+    mergedInto: t.mergedIntoId === null ? null : ticketId(t.mergedIntoId),
+    createdAt: isoSeconds(t.createdAt),
+    updatedAt: isoSeconds(t.updatedAt),
+    lastMessageAt: isoSeconds(t.lastMessageAt),
+    resolvedAt: isoSeconds(t.resolvedAt),
+    closedAt: isoSeconds(t.closedAt),
+  };
+}
+
+/** A message as the customer sees it: no `internal` flag, no author id. */
+export function presentMessage(ticket: number, m: TicketMessage) {
+  return {
+    id: messageId(m.id),
+    ticketId: ticketId(ticket),
+    body: m.body,
+    author: {
+      name: m.author.name,
+      role: m.author.staff ? ('agent' as const) : ('customer' as const),
+    },
+    createdAt: isoSeconds(m.createdAt),
+  };
+}
+
+export function presentTicket(t: CustomerTicket) {
+  return {
+    ...presentTicketSummary(t),
+    description: t.description,
+    messages: t.messages.map((m) => presentMessage(t.id, m)),
+    rating: t.rating ? { rating: lower(t.rating.rating), comment: t.rating.comment } : null,
+    canRate: t.canRate,
+  };
+}
+
+export function presentStaffMessage(ticket: number, m: TicketMessage) {
+  return {
+    id: messageId(m.id),
+    ticketId: ticketId(ticket),
+    body: m.body,
+    internal: m.internal,
+    author: {
+      id: m.author.id,
+      name: m.author.name,
+      role: m.author.staff ? ('agent' as const) : ('customer' as const),
+    },
+    createdAt: isoSeconds(m.createdAt),
+  };
+}
+
+export function presentStaffTicketSummary(t: StaffTicketSummary) {
+  return {
+    ...presentTicketSummary(t),
+    customer: t.customer,
+    assignee: t.assignee,
+    sla: {
+      dueAt: isoSeconds(t.sla.dueAt),
+      targetMinutes: t.sla.targetMinutes,
+      state: t.sla.state,
+    },
+    messageCount: t.messageCount,
+  };
+}
+
+export function presentStaffTicket(t: StaffTicket) {
+  return {
+    ...presentStaffTicketSummary(t),
+    description: t.description,
+    messages: t.messages.map((m) => presentStaffMessage(t.id, m)),
+    rating: t.rating ? { rating: lower(t.rating.rating), comment: t.rating.comment } : null,
+  };
+}
+
+const { 400: e400, 401: e401, 403: e403, 404: e404, 413: e413, 429: e429 } = v1Errors;
+const e409 = {
+  description:
+    '`TICKET_CLOSED`: the ticket is closed; `link` points at the form for a follow-up ticket',
+  schema: v1ErrorSchema,
+};
+const tags = ['Support (v1)'];
+const staffTags = ['Support (staff)'];
+const staff403 = {
+  description: '`FORBIDDEN`: the account is not a support agent or administrator',
+  schema: v1ErrorSchema,
+};
+
+export const v1ListTickets = defineEndpoint({
+  operationId: 'v1ListTickets',
+  method: 'GET',
+  path: '/api/v1/support/tickets',
+  surface: 'v1',
+  tags,
+  summary: "The customer's support tickets",
+  description: `Latest activity first; \`status\` filters.${PAGINATION_NOTE}`,
+  auth: 'required',
+  query: ticketsQuery,
+  responses: {
+    200: { description: 'Tickets', schema: v1Success(pageSchema(ticketSummarySchema)) },
+    400: e400,
+    401: e401,
+    403: e403,
+    429: e429,
+  },
+});
+
+export const v1CreateTicket = defineEndpoint({
+  operationId: 'v1CreateTicket',
+  method: 'POST',
+  path: '/api/v1/support/tickets',
+  surface: 'v1',
+  tags,
+  summary: 'Open a support ticket',
+  description:
+    'Document 2\'s body: `{"subject", "description", "category", "priority"}`; `priority` defaults to medium. Optionally `contractId`, `purchaseId` (the customer\'s own: another\'s is a 404) and `followUpOf` (a closed ticket). Subjects are at most 200 characters, descriptions 20,000; both are plain text. Unknown fields are refused. 30 writes a minute per customer.',
+  auth: 'required',
+  body: createTicketSchema,
+  rateLimit: 'support-write',
+  fieldNames: { followUpOfId: 'followUpOf' },
+  responses: {
+    201: { description: 'Opened', schema: v1Success(ticketSchema) },
+    400: e400,
+    401: e401,
+    403: e403,
+    404: {
+      description: 'The contract, purchase or ticket named is not yours',
+      schema: v1ErrorSchema,
+    },
+    413: e413,
+    429: e429,
+  },
+});
+
+export const v1GetTicket = defineEndpoint({
+  operationId: 'v1GetTicket',
+  method: 'GET',
+  path: '/api/v1/support/tickets/{id}',
+  surface: 'v1',
+  tags,
+  summary: 'A ticket with its messages',
+  description: "Messages oldest first. Another customer's ticket is a 404.",
+  auth: 'required',
+  params: ticketIdParams,
+  ownedResource: 'ticket',
+  responses: {
+    200: { description: 'Ticket', schema: v1Success(ticketSchema) },
+    400: e400,
+    401: e401,
+    403: e403,
+    404: e404,
+    429: e429,
+  },
+});
+
+export const v1AddTicketMessage = defineEndpoint({
+  operationId: 'v1AddTicketMessage',
+  method: 'POST',
+  path: '/api/v1/support/tickets/{id}/messages',
+  surface: 'v1',
+  tags,
+  summary: 'Reply to a ticket',
+  description:
+    '`{"body"}`, plain text of 1 to 20,000 characters. The ticket then awaits support, and a resolved one reopens. A closed ticket answers 409 `TICKET_CLOSED` with a `link` to open a follow-up. A reply to a merged ticket lands in the ticket it was merged into (`ticketId` says which).',
+  auth: 'required',
+  params: ticketIdParams,
+  body: addMessageSchema,
+  rateLimit: 'support-write',
+  ownedResource: 'ticket',
+  responses: {
+    201: { description: 'Added', schema: v1Success(ticketMessageSchema) },
+    400: e400,
+    401: e401,
+    403: e403,
+    404: e404,
+    409: e409,
+    413: e413,
+    429: e429,
+  },
+});
+
+const transition = (action: 'resolve' | 'reopen', description: string) =>
+  defineEndpoint({
+    operationId: action === 'resolve' ? 'v1ResolveTicket' : 'v1ReopenTicket',
+    method: 'POST',
+    path: `/api/v1/support/tickets/{id}/${action}`,
+    surface: 'v1',
+    tags,
+    summary: action === 'resolve' ? 'Mark a ticket resolved' : 'Reopen a resolved ticket',
+    description: `${description} Send no body. A closed ticket answers 409 \`TICKET_CLOSED\`.`,
+    auth: 'required',
+    params: ticketIdParams,
+    ownedResource: 'ticket',
+    responses: {
+      200: { description: 'The ticket as it is now', schema: v1Success(ticketSchema) },
+      400: e400,
+      401: e401,
+      403: e403,
+      404: e404,
+      409: e409,
+      429: e429,
+    },
+  });
+
+export const v1ResolveTicket = transition(
+  'resolve',
+  'Idempotent: resolving a resolved ticket changes nothing.',
+);
+export const v1ReopenTicket = transition(
+  'reopen',
+  'A resolved ticket awaits support again; any other open ticket is left as it is.',
+);
+
+export const v1RateTicket = defineEndpoint({
+  operationId: 'v1RateTicket',
+  method: 'POST',
+  path: '/api/v1/support/tickets/{id}/rating',
+  surface: 'v1',
+  tags,
+  summary: 'Rate how a ticket was resolved',
+  description:
+    '`{"rating": "good" | "bad", "comment"?}`, once for each resolution (a ticket reopened and resolved again may be rated again). 409 `CONFLICT` when the ticket is not resolved or this resolution was rated.',
+  auth: 'required',
+  params: ticketIdParams,
+  body: rateTicketSchema,
+  ownedResource: 'ticket',
+  responses: {
+    201: { description: 'Rated: the ticket as it is now', schema: v1Success(ticketSchema) },
+    400: e400,
+    401: e401,
+    403: e403,
+    404: e404,
+    409: { description: 'Not resolved, or rated already', schema: v1ErrorSchema },
+    429: e429,
+  },
+});
+
+export const staffListTickets = defineEndpoint({
+  operationId: 'staffListTickets',
+  method: 'GET',
+  path: '/api/staff/tickets',
+  surface: 'staff',
+  tags: staffTags,
+  summary: "The agents' queue: every customer's tickets",
+  description: `Sorted by SLA due time (running clocks first), then priority, then age. Filters: \`status\`, \`category\`, \`priority\`, \`assignee\` (\`me\`, \`none\` or an agent id) and \`q\` (full-text search over subjects, descriptions and messages, notes included). Needs a support agent or administrator: an /api/v1 bearer token or a staff browser session.${PAGINATION_NOTE}`,
+  auth: 'required',
+  permission: 'support:agent',
+  query: staffQueueQuery,
+  responses: {
+    200: { description: 'Queue', schema: v1Success(pageSchema(staffTicketSummarySchema)) },
+    400: e400,
+    401: e401,
+    403: staff403,
+    429: e429,
+  },
+});
+
+export const staffGetTicket = defineEndpoint({
+  operationId: 'staffGetTicket',
+  method: 'GET',
+  path: '/api/staff/tickets/{id}',
+  surface: 'staff',
+  tags: staffTags,
+  summary: 'A ticket with every message, internal notes included',
+  auth: 'required',
+  permission: 'support:agent',
+  params: ticketIdParams,
+  staffResource: 'ticket',
+  responses: {
+    200: { description: 'Ticket', schema: v1Success(staffTicketSchema) },
+    400: e400,
+    401: e401,
+    403: staff403,
+    404: e404,
+    429: e429,
+  },
+});
+
+export const staffAddTicketMessage = defineEndpoint({
+  operationId: 'staffAddTicketMessage',
+  method: 'POST',
+  path: '/api/staff/tickets/{id}/messages',
+  surface: 'staff',
+  tags: staffTags,
+  summary: 'Reply to the customer, or add an internal note',
+  description:
+    '`{"body", "internal"}`. A public reply (`internal: false`) makes the ticket await the customer and stops the SLA clock; a note changes nothing the customer sees. A closed ticket takes notes only.',
+  auth: 'required',
+  permission: 'support:agent',
+  params: ticketIdParams,
+  body: staffMessageSchema,
+  staffResource: 'ticket',
+  responses: {
+    201: { description: 'Added', schema: v1Success(staffMessageView) },
+    400: e400,
+    401: e401,
+    403: staff403,
+    404: e404,
+    409: e409,
+    413: e413,
+    429: e429,
+  },
+});
+
+export const staffUpdateTicket = defineEndpoint({
+  operationId: 'staffUpdateTicket',
+  method: 'PATCH',
+  path: '/api/staff/tickets/{id}',
+  surface: 'staff',
+  tags: staffTags,
+  summary: 'Change status, priority or assignee',
+  description:
+    '`{"status"?, "priority"?, "assigneeId"?}`; `assigneeId: null` unassigns. A priority change measures a running SLA clock against the new target.',
+  auth: 'required',
+  permission: 'support:agent',
+  params: ticketIdParams,
+  body: staffUpdateSchema,
+  staffResource: 'ticket',
+  responses: {
+    200: { description: 'The ticket as it is now', schema: v1Success(staffTicketSchema) },
+    400: e400,
+    401: e401,
+    403: staff403,
+    404: e404,
+    409: { description: 'The ticket was merged into another', schema: v1ErrorSchema },
+    429: e429,
+  },
+});
+
+export const staffMergeTicket = defineEndpoint({
+  operationId: 'staffMergeTicket',
+  method: 'POST',
+  path: '/api/staff/tickets/{id}/merge',
+  surface: 'staff',
+  tags: staffTags,
+  summary: 'Merge this ticket into another of the same customer',
+  description:
+    '`{"targetId": "ticket_41"}`. Messages move with their internal flags; this ticket closes and points at the target, and replies to it land there. Answers the surviving ticket.',
+  auth: 'required',
+  permission: 'support:agent',
+  params: ticketIdParams,
+  body: mergeTicketSchema,
+  staffResource: 'ticket',
+  responses: {
+    200: { description: 'The surviving ticket', schema: v1Success(staffTicketSchema) },
+    400: e400,
+    401: e401,
+    403: staff403,
+    404: e404,
+    409: { description: 'One of the tickets was merged already', schema: v1ErrorSchema },
+    429: e429,
+  },
+});
+
+export const supportEndpoints: EndpointSpec[] = [
+  v1ListTickets,
+  v1CreateTicket,
+  v1GetTicket,
+  v1AddTicketMessage,
+  v1ResolveTicket,
+  v1ReopenTicket,
+  v1RateTicket,
+  staffListTickets,
+  staffGetTicket,
+  staffAddTicketMessage,
+  staffUpdateTicket,
+  staffMergeTicket,
+];
