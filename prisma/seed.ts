@@ -2,6 +2,7 @@ import { upsertUser } from '../lib/accounts/users';
 import { db } from '../lib/db/client';
 import { DEMO_ACCOUNTS } from './demo-accounts';
 import { seedDemoPurchase, seedReleases } from './demo-releases';
+import { seedDemoTickets } from './demo-tickets';
 import { DEMO_ALERTS, DEMO_CONTRACTS, DEMO_EQUIPMENT, SERVICE_TIERS } from './demo-contracts';
 
 const DAY = 86_400_000;
@@ -65,13 +66,14 @@ export async function seed(): Promise<void> {
   await seedContracts(ids.customer ?? 0);
   await seedReleases();
   await seedDemoPurchase(ids.customer ?? 0);
+  await seedDemoTickets(ids.customer ?? 0, ids.agent ?? 0);
 }
 
 if (process.argv[1]?.endsWith('seed.ts')) {
   seed()
     .then(async () => {
       console.log(
-        'Seeded the demo accounts, contracts, equipment, alerts, releases and a past purchase',
+        'Seeded the demo accounts, contracts, equipment, alerts, releases, a past purchase and tickets',
       );
       await db.$disconnect();
     })

@@ -1,5 +1,6 @@
 import { PortalNav } from '@/components/layout/portal-nav';
 import { requireSession } from '@/lib/auth/guards';
+import { can } from '@/lib/auth/permissions';
 
 export default async function PortalLayout({ children }: { children: React.ReactNode }) {
   const session = await requireSession();
@@ -12,7 +13,7 @@ export default async function PortalLayout({ children }: { children: React.React
       >
         Skip to content
       </a>
-      <PortalNav userName={name} />
+      <PortalNav userName={name} staff={can(session.user, 'support:agent')} />
       <main id="main" className="mx-auto max-w-6xl px-4 py-8">
         {children}
       </main>

@@ -17,10 +17,13 @@ const NAV = [
   { href: '/account/profile', label: 'Account', match: '/account' },
 ];
 
-export function PortalNav({ userName }: { userName: string }) {
+/** Only for support agents and administrators. */
+const STAFF_NAV = [{ href: '/staff/tickets', label: 'Queue', match: '/staff' }];
+
+export function PortalNav({ userName, staff = false }: { userName: string; staff?: boolean }) {
   const pathname = usePathname();
   const [open, setOpen] = useState(false);
-  const links = NAV.map((item) => {
+  const links = [...NAV, ...(staff ? STAFF_NAV : [])].map((item) => {
     const active = pathname.startsWith(item.match ?? item.href);
     return (
       <Link

@@ -1,0 +1,166 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { PageHeader } from '@/components/layout/page-header';
+import { StatusLinks } from '@/components/support/status-links';
+import { TicketList } from '@/components/support/ticket-list';
+import { enumLabel } from '@/components/ui/badge';
+import { buttonClass } from '@/components/ui/button-class';
+import { EmptyState } from '@/components/ui/card';
+import { Field, SelectField } from '@/components/ui/field';
+import { Pagination } from '@/components/ui/pagination';
+import { upper } from '@/lib/api/v1/envelope';
+import { requireSession } from '@/lib/auth/guards';
+import { can } from '@/lib/auth/permissions';
+import { firstParam, type SearchParams } from '@/lib/http/search-params';
+import { listAgents, listQueue } from '@/lib/support/tickets';
+import { staffQueueQuery, TICKET_CATEGORIES, TICKET_PRIORITIES } from '@/lib/validations/support';
+
+export const metadata: Metadata = { title: 'Support queue' };
+
+const PAGE_SIZE = 20;
+
+/** The query string as the queue reads it: anything unreadable is dropped, not refused. */
+function readFilters(params: SearchParams) {
+  const raw: Record<string, string> = {};
+  for (const key of ['status', 'category', 'priority', 'assignee', 'q', 'page']) {
+    const value = firstParam(params[key]);
+    if (value) raw[key] = value;
+  }
+  const filters: Record<string, string> = {};
+  for (const [key, value] of Object.entries(raw)) {
+    if (staffQueueQuery.safeParse({ [key]: value }).success) filters[key] = value;
+  }
+  return staffQueueQuery.parse(filters);
+}
+
+export default async function StaffQueuePage({
+  searchParams,
+}: {
+  searchParams: Promise<SearchParams>;
+}) {
+  const session = await requireSession();
+  // Customers get the same 404 as a page that does not exist.
+  if (!can(session.user, 'support:agent')) notFound();
+  const f = readFilters(await searchParams);
+  const [result, agents] = await Promise.all([
+    listQueue({
+      actorId: session.user.id,
+      status: f.status ? upper(f.status) : undefined,
+      category: f.category ? upper(f.category) : undefined,
+      priority: f.priority ? upper(f.priority) : undefined,
+      assignee: f.assignee,
+      q: f.q || undefined,
+      page: f.page,
+      pageSize: PAGE_SIZE,
+    }),
+    listAgents(),
+  ]);
+  const kept = {
+    category: f.category,
+    priority: f.priority,
+    assignee: f.assignee === undefined ? undefined : String(f.assignee),
+    q: f.q || undefined,
+  };
+
+  return (
+    <>
+      <PageHeader
+        title="Support queue"
+        description="Every customer's tickets: the most urgent SLA first, then priority, then age."
+      />
+      <StatusLinks basePath="/staff/tickets" current={f.status} extra={kept} forStaff />
+      <form
+        method="get"
+        action="/staff/tickets"
+        role="search"
+        className="mb-6 grid gap-3 rounded-xl border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-5 dark:border-slate-800 dark:bg-slate-900"
+      >
+        {f.status ? <input type="hidden" name="status" value={f.status} /> : null}
+        <Field
+          id="q"
+          name="q"
+          type="search"
+          label="Search"
+          placeholder="Words in subjects and messages"
+          defaultValue={f.q ?? ''}
+          className="lg:col-span-2"
+        />
+        <SelectField
+          id="category"
+          name="category"
+          label="Category"
+          defaultValue={f.category ?? ''}
+          options={[
+            { value: '', label: 'Any' },
+            ...TICKET_CATEGORIES.map((c) => ({ value: c, label: enumLabel(c) })),
+          ]}
+        />
+        <SelectField
+          id="priority"
+          name="priority"
+          label="Priority"
+          defaultValue={f.priority ?? ''}
+          options={[
+            { value: '', label: 'Any' },
+            ...TICKET_PRIORITIES.map((p) => ({ value: p, label: enumLabel(p) })),
+          ]}
+        />
+        <SelectField
+          id="assignee"
+          name="assignee"
+          label="Assignee"
+          defaultValue={kept.assignee ?? ''}
+          options={[
+            { value: '', label: 'Anyone' },
+            { value: 'me', label: 'Me' },
+            { value: 'none', label: 'Unassigned' },
+            ...agents.map((a) => ({ value: String(a.id), label: `${a.firstName} ${a.lastName}` })),
+          ]}
+        />
+        <div className="flex gap-2 sm:col-span-2 lg:col-span-5">
+          <button type="submit" className={buttonClass('primary')}>
+            Apply filters
+          </button>
+          <Link href="/staff/tickets" className={buttonClass('ghost')}>
+            Clear
+          </Link>
+        </div>
+      </form>
+      {result.items.length > 0 ? (
+        <>
+          <TicketList
+            basePath="/staff/tickets"
+            tickets={result.items.map((t) => ({
+              ...t,
+              staff: {
+                customer: `${t.customer.name} <${t.customer.email}>`,
+                assignee: t.assignee?.name ?? null,
+                sla: t.sla.state,
+                dueAt: t.sla.dueAt,
+              },
+            }))}
+          />
+          <Pagination
+            className="mt-4"
+            label="Queue pages"
+            page={result.page}
+            totalPages={result.totalPages}
+            basePath="/staff/tickets"
+            query={{ ...kept, status: f.status }}
+          />
+        </>
+      ) : (
+        <EmptyState title="No tickets match">
+          Nothing waits here with these filters.{' '}
+          <Link
+            href="/staff/tickets"
+            className="font-medium text-brand-600 hover:underline dark:text-brand-100"
+          >
+            Show the whole queue
+          </Link>
+        </EmptyState>
+      )}
+    </>
+  );
+}

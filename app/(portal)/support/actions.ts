@@ -1,0 +1,90 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
+import { validatedAction } from '@/lib/actions/validated-action';
+import {
+  addCustomerMessage,
+  createTicket,
+  rateTicket,
+  reopenTicket,
+  resolveTicket,
+  ticketId,
+} from '@/lib/support/tickets';
+import { upper } from '@/lib/api/v1/envelope';
+import {
+  createTicketFormSchema,
+  rateFormSchema,
+  replyFormSchema,
+  ticketFormSchema,
+} from '@/lib/validations/support';
+
+/** The reference select's value: `contract:12` or `purchase_3`. */
+function reference(value: string): { contractId?: number; purchaseId?: number } {
+  if (value.startsWith('contract:')) return { contractId: Number(value.slice(9)) };
+  if (value.startsWith('purchase_')) return { purchaseId: Number(value.slice(9)) };
+  return {};
+}
+
+export const createTicketAction = validatedAction(
+  createTicketFormSchema,
+  async (data, session) => {
+    const ticket = await createTicket({
+      userId: session.user.id,
+      subject: data.subject,
+      description: data.description,
+      category: upper(data.category),
+      priority: upper(data.priority),
+      followUpOfId: data.followUpOf,
+      ...reference(data.reference),
+    });
+    revalidatePath('/support');
+    redirect(`/support/${ticketId(ticket.id)}?opened=1`);
+  },
+  { rateLimit: 'support-write', fields: { contractId: 'reference', purchaseId: 'reference' } },
+);
+
+export const replyAction = validatedAction(
+  replyFormSchema,
+  async (data, session) => {
+    const added = await addCustomerMessage({
+      userId: session.user.id,
+      ticketId: data.ticketId,
+      body: data.body,
+    });
+    revalidatePath(`/support/${ticketId(added.ticketId)}`);
+    return { success: 'Reply sent' };
+  },
+  { rateLimit: 'support-write' },
+);
+
+export const resolveAction = validatedAction(
+  ticketFormSchema,
+  async (data, session) => {
+    await resolveTicket({ userId: session.user.id, ticketId: data.ticketId });
+    revalidatePath(`/support/${ticketId(data.ticketId)}`);
+    return { success: 'Marked as resolved' };
+  },
+  { invalidMessage: 'This ticket was not found' },
+);
+
+export const reopenAction = validatedAction(
+  ticketFormSchema,
+  async (data, session) => {
+    await reopenTicket({ userId: session.user.id, ticketId: data.ticketId });
+    revalidatePath(`/support/${ticketId(data.ticketId)}`);
+    return { success: 'Reopened' };
+  },
+  { invalidMessage: 'This ticket was not found' },
+);
+
+export const rateAction = validatedAction(rateFormSchema, async (data, session) => {
+  await rateTicket({
+    userId: session.user.id,
+    ticketId: data.ticketId,
+    rating: upper(data.rating),
+    comment: data.comment || undefined,
+  });
+  revalidatePath(`/support/${ticketId(data.ticketId)}`);
+  return { success: 'Thank you for your rating' };
+});

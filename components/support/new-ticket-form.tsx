@@ -1,0 +1,92 @@
+'use client';
+
+import { useActionState } from 'react';
+import type { FormAction } from '@/lib/actions/validated-action';
+import {
+  BODY_MAX,
+  SUBJECT_MAX,
+  TICKET_CATEGORIES,
+  TICKET_PRIORITIES,
+} from '@/lib/validations/support';
+import { Alert } from '@/components/ui/alert';
+import { enumLabel } from '@/components/ui/badge';
+import { SubmitButton } from '@/components/ui/button';
+import { Field, SelectField, TextareaField } from '@/components/ui/field';
+
+const categories = TICKET_CATEGORIES.map((c) => ({ value: c, label: enumLabel(c) }));
+const priorities = TICKET_PRIORITIES.map((p) => ({ value: p, label: enumLabel(p) }));
+
+/** Opening a ticket; on success the action goes to the new ticket's page. */
+export function NewTicketForm({
+  action,
+  references,
+  followUpOf,
+}: {
+  action: FormAction;
+  /** The customer's contracts and purchases: `contract:12`, `purchase_3`. */
+  references: { value: string; label: string }[];
+  followUpOf?: string;
+}) {
+  const [state, formAction] = useActionState(action, {});
+  const err = (field: string) => state.fieldErrors?.[field]?.[0];
+  const value = (field: string, fallback = '') => state.values?.[field] ?? fallback;
+  return (
+    <form action={formAction} className="max-w-2xl space-y-4" noValidate>
+      {state.error ? <Alert tone="error">{state.error}</Alert> : null}
+      {followUpOf ? (
+        <>
+          <input type="hidden" name="followUpOf" value={followUpOf} />
+          <Alert tone="info">This ticket follows up the closed ticket {followUpOf}.</Alert>
+        </>
+      ) : null}
+      <Field
+        id="subject"
+        name="subject"
+        label="Subject"
+        required
+        maxLength={SUBJECT_MAX}
+        defaultValue={value('subject')}
+        error={err('subject')}
+      />
+      <div className="grid gap-4 sm:grid-cols-2">
+        <SelectField
+          id="category"
+          name="category"
+          label="Category"
+          options={categories}
+          defaultValue={value('category', 'technical')}
+          error={err('category')}
+        />
+        <SelectField
+          id="priority"
+          name="priority"
+          label="Priority"
+          options={priorities}
+          defaultValue={value('priority', 'medium')}
+          error={err('priority')}
+        />
+      </div>
+      <SelectField
+        id="reference"
+        name="reference"
+        label="About (optional)"
+        hint="One of your contracts or purchases, if the question is about one"
+        options={[{ value: '', label: 'Nothing in particular' }, ...references]}
+        defaultValue={value('reference')}
+        error={err('reference') ?? err('contractId') ?? err('purchaseId')}
+      />
+      <TextareaField
+        id="description"
+        name="description"
+        label="Describe the problem"
+        hint="What happened, what you expected, and any error message. Plain text."
+        required
+        rows={8}
+        maxLength={BODY_MAX}
+        defaultValue={value('description')}
+        error={err('description')}
+      />
+      <SubmitButton pendingText="Opening…">Open ticket</SubmitButton>
+    </form>
+  );
+}

@@ -1,0 +1,88 @@
+'use client';
+
+import { useActionState } from 'react';
+import type { FormAction } from '@/lib/actions/validated-action';
+import { TICKET_PRIORITIES, TICKET_STATUSES } from '@/lib/validations/support';
+import { Alert } from '@/components/ui/alert';
+import { enumLabel } from '@/components/ui/badge';
+import { SubmitButton } from '@/components/ui/button';
+import { Field, SelectField } from '@/components/ui/field';
+
+const statuses = TICKET_STATUSES.map((s) => ({ value: s, label: enumLabel(s.replace('_', ' ')) }));
+const priorities = TICKET_PRIORITIES.map((p) => ({ value: p, label: enumLabel(p) }));
+
+/** Status, priority and assignee of a ticket, as an agent changes them. */
+export function StaffTicketForm({
+  action,
+  ticketId,
+  current,
+  agents,
+}: {
+  action: FormAction;
+  ticketId: string;
+  current: { status: string; priority: string; assigneeId: number | null };
+  agents: { id: number; name: string }[];
+}) {
+  const [state, formAction] = useActionState(action, {});
+  const err = (field: string) => state.fieldErrors?.[field]?.[0];
+  return (
+    <form action={formAction} className="space-y-3" noValidate>
+      <input type="hidden" name="ticketId" value={ticketId} />
+      {state.error ? <Alert tone="error">{state.error}</Alert> : null}
+      {state.success ? <Alert tone="success">{state.success}</Alert> : null}
+      <SelectField
+        id="status"
+        name="status"
+        label="Status"
+        options={statuses}
+        defaultValue={current.status}
+        error={err('status')}
+      />
+      <SelectField
+        id="priority"
+        name="priority"
+        label="Priority"
+        options={priorities}
+        defaultValue={current.priority}
+        error={err('priority')}
+      />
+      <SelectField
+        id="assigneeId"
+        name="assigneeId"
+        label="Assignee"
+        options={[
+          { value: '', label: 'Unassigned' },
+          ...agents.map((a) => ({ value: String(a.id), label: a.name })),
+        ]}
+        defaultValue={current.assigneeId === null ? '' : String(current.assigneeId)}
+        error={err('assigneeId')}
+      />
+      <SubmitButton variant="secondary" pendingText="Saving…">
+        Save changes
+      </SubmitButton>
+    </form>
+  );
+}
+
+/** Merging this ticket into another of the same customer's. */
+export function MergeForm({ action, ticketId }: { action: FormAction; ticketId: string }) {
+  const [state, formAction] = useActionState(action, {});
+  return (
+    <form action={formAction} className="space-y-3" noValidate>
+      <input type="hidden" name="ticketId" value={ticketId} />
+      {state.error ? <Alert tone="error">{state.error}</Alert> : null}
+      <Field
+        id="targetId"
+        name="targetId"
+        label="Merge into ticket"
+        placeholder="ticket_41"
+        hint="Another ticket of the same customer; this one closes and its messages move there"
+        defaultValue={state.values?.targetId}
+        error={state.fieldErrors?.targetId?.[0]}
+      />
+      <SubmitButton variant="secondary" pendingText="Merging…">
+        Merge
+      </SubmitButton>
+    </form>
+  );
+}

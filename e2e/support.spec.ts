@@ -1,0 +1,198 @@
+import { db } from '@/lib/db/client';
+import { createTestUser } from '../tests/support/users';
+import {
+  allowConsoleErrors,
+  expect,
+  saveScreenshot,
+  signInFresh,
+  test,
+  uniqueTag,
+} from './fixtures';
+
+const HOSTILE = '<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>';
+
+test.describe('support tickets', () => {
+  test('a customer and an agent work a ticket in two browsers', async ({
+    page,
+    customer,
+    openBrowser,
+  }) => {
+    test.slow();
+    const tag = uniqueTag();
+    await signInFresh(page, customer);
+    await page.goto('/support');
+    await expect(page.getByText('No tickets yet')).toBeVisible();
+
+    // The customer opens a ticket; HTML in it is text.
+    await page.getByRole('link', { name: 'New ticket' }).click();
+    await page.getByLabel('Subject').fill(`Installer stops at 40% ${tag}`);
+    await page.getByLabel('Category').selectOption('technical');
+    await page.getByLabel('Priority').selectOption('high');
+    await page
+      .getByLabel('Describe the problem')
+      .fill(`Windows 11, version 2.0.0.\nIt stops at 40%.\n${HOSTILE}`);
+    await page.getByRole('button', { name: 'Open ticket' }).click();
+    await expect(page).toHaveURL(/\/support\/ticket_\d+\?opened=1$/);
+    await expect(page.getByText('Your ticket is open.')).toBeVisible();
+    await expect(page.getByText(HOSTILE, { exact: false })).toBeVisible();
+    const ticketPath = new URL(page.url()).pathname;
+    const id = ticketPath.split('/').pop() ?? '';
+
+    // The agent finds it in the queue and answers, then adds a note.
+    const agent = await createTestUser({ role: 'SUPPORT_AGENT', firstName: 'Alice' });
+    const desk = await openBrowser();
+    await signInFresh(desk, agent);
+    await desk.getByRole('link', { name: 'Queue' }).first().click();
+    await desk.getByLabel('Search').fill(tag);
+    await desk.getByRole('button', { name: 'Apply filters' }).click();
+    await desk.getByRole('link', { name: `Installer stops at 40% ${tag}` }).click();
+    await expect(desk).toHaveURL(new RegExp(`/staff/tickets/${id}$`));
+    await desk.getByLabel('Reply or note').fill('Which antivirus do you run?');
+    await desk.getByRole('button', { name: 'Send' }).click();
+    await expect(desk.getByRole('main').getByText('Reply sent')).toBeVisible();
+    const marker = `NOTE-${tag}`;
+    await desk.getByLabel('Reply or note').fill(`Probably the AV quarantine again ${marker}`);
+    await desk.getByLabel('Internal note (only staff see it)').check();
+    await desk.getByRole('button', { name: 'Send' }).click();
+    await expect(desk.getByTestId('internal-note')).toContainText(marker);
+
+    // The customer sees the reply without reloading, and never the note.
+    await expect(page.getByText('Which antivirus do you run?')).toBeVisible({ timeout: 10_000 });
+    await expect(page.getByText('Awaiting your reply')).toBeVisible();
+    expect(await page.content()).not.toContain(marker);
+
+    // Replies, resolves and rates.
+    await page.getByLabel('Your reply').fill('Windows Defender only.\nNothing else.');
+    await page.getByRole('button', { name: 'Send reply' }).click();
+    await expect(page.getByText('Windows Defender only.')).toBeVisible();
+    await expect(page.getByText('Awaiting support')).toBeVisible();
+    await page.getByRole('button', { name: 'Mark as resolved' }).click();
+    await expect(page.getByRole('button', { name: 'Reopen ticket' })).toBeVisible();
+    await page.getByLabel('Good').check();
+    await page.getByLabel('Comment (optional)').fill('Fast answer');
+    await page.getByRole('button', { name: 'Send rating' }).click();
+    await expect(page.getByText('Good: “Fast answer”')).toBeVisible();
+    expect(await page.content()).not.toContain(marker);
+
+    // The agent's page shows the customer's answer and the rating without a reload.
+    await expect(desk.getByText('Windows Defender only.')).toBeVisible({ timeout: 10_000 });
+    await expect(desk.getByText('Good: “Fast answer”')).toBeVisible({ timeout: 10_000 });
+
+    // No script from the ticket ran in either browser.
+    for (const p of [page, desk]) {
+      expect(await p.evaluate(() => (window as { __xss?: number }).__xss)).toBeUndefined();
+    }
+    const stored = await db.ticket.findUniqueOrThrow({
+      where: { id: Number(id.replace('ticket_', '')) },
+      select: { status: true, rating: true, description: true },
+    });
+    expect(stored).toMatchObject({ status: 'RESOLVED', rating: 'GOOD' });
+    expect(stored.description).toContain(HOSTILE);
+  });
+
+  test('the staff pages are a 404 for customers, and a closed ticket offers a follow-up', async ({
+    page,
+    customer,
+  }) => {
+    allowConsoleErrors(/status of 404 \(Not Found\) \(at \S+\/staff\/tickets[^\s]*:1\)/);
+    await signInFresh(page, customer);
+    for (const path of ['/staff/tickets', '/staff/tickets/ticket_1']) {
+      expect((await page.goto(path))?.status(), path).toBe(404);
+    }
+    await expect(page.getByRole('link', { name: 'Queue' })).toHaveCount(0);
+
+    const ticket = await db.ticket.create({
+      data: {
+        userId: customer.id,
+        subject: 'Old question',
+        description: 'Answered long ago',
+        category: 'OTHER',
+        priority: 'LOW',
+        status: 'CLOSED',
+        closedAt: new Date(),
+      },
+    });
+    await page.goto(`/support/ticket_${ticket.id}`);
+    await expect(page.getByText('This ticket is closed and takes no more replies.')).toBeVisible();
+    await expect(page.getByLabel('Your reply')).toHaveCount(0);
+    await page.getByRole('link', { name: 'Open a follow-up ticket' }).click();
+    await expect(page.getByText(`follows up the closed ticket ticket_${ticket.id}`)).toBeVisible();
+    await page.getByLabel('Subject').fill('Same question again');
+    await page.getByLabel('Describe the problem').fill('It came back.');
+    await page.getByRole('button', { name: 'Open ticket' }).click();
+    await expect(page).toHaveURL(/\/support\/ticket_\d+\?opened=1$/);
+    const followUp = await db.ticket.findFirstOrThrow({
+      where: { userId: customer.id, followUpOfId: ticket.id },
+    });
+    expect(followUp.subject).toBe('Same question again');
+  });
+
+  test('an empty form says what is missing', async ({ page, customer }) => {
+    await signInFresh(page, customer);
+    await page.goto('/support/new');
+    await page.getByRole('button', { name: 'Open ticket' }).click();
+    await expect(page.getByText('subject must not be empty')).toBeVisible();
+    await expect(page.getByText('description must not be empty')).toBeVisible();
+    await expect(page.getByLabel('Subject')).toHaveAttribute('aria-invalid', 'true');
+  });
+});
+
+for (const [device, viewport] of [
+  ['desktop', { width: 1280, height: 900 }],
+  ['phone', { width: 390, height: 844 }],
+] as const) {
+  test.describe(`support screenshots, ${device}, dark mode`, () => {
+    test.use({ colorScheme: 'dark', viewport });
+
+    test('list, new ticket, thread, queue and staff thread', async ({
+      page,
+      customer,
+      openBrowser,
+    }) => {
+      test.slow();
+      const tag = uniqueTag();
+      await signInFresh(page, customer);
+      await page.goto('/support/new');
+      await saveScreenshot(page, `support-new-${device}-dark`);
+      await page.getByLabel('Subject').fill(`Door lock keeps beeping ${tag}`);
+      await page.getByLabel('Category').selectOption('technical');
+      await page
+        .getByLabel('Describe the problem')
+        .fill('The front door lock beeps twice an hour.');
+      await page.getByRole('button', { name: 'Open ticket' }).click();
+      await expect(page).toHaveURL(/\/support\/ticket_\d+/);
+      const id = new URL(page.url()).pathname.split('/').pop() ?? '';
+
+      const agent = await createTestUser({ role: 'SUPPORT_AGENT', firstName: 'Sam' });
+      const desk = await openBrowser();
+      await desk.setViewportSize(viewport);
+      await desk.emulateMedia({ colorScheme: 'dark' });
+      await signInFresh(desk, agent);
+      await desk.goto(`/staff/tickets/${id}`);
+      await desk
+        .getByLabel('Reply or note')
+        .fill('Low battery warning: we will send a technician.');
+      await desk.getByRole('button', { name: 'Send' }).click();
+      await expect(desk.getByRole('main').getByText('Reply sent')).toBeVisible();
+      await desk.getByLabel('Reply or note').fill('Battery pack ordered, arrives Thursday.');
+      await desk.getByLabel('Internal note (only staff see it)').check();
+      await desk.getByRole('button', { name: 'Send' }).click();
+      await expect(desk.getByTestId('internal-note')).toBeVisible();
+      await saveScreenshot(desk, `staff-ticket-${device}-dark`);
+      await desk.goto(`/staff/tickets?q=${tag}`);
+      await expect(
+        desk.getByRole('link', { name: `Door lock keeps beeping ${tag}` }),
+      ).toBeVisible();
+      await saveScreenshot(desk, `staff-queue-${device}-dark`);
+
+      await page.reload();
+      await expect(page.getByText('Low battery warning')).toBeVisible();
+      await saveScreenshot(page, `support-ticket-${device}-dark`);
+      await page.goto('/support');
+      await expect(
+        page.getByRole('link', { name: `Door lock keeps beeping ${tag}` }),
+      ).toBeVisible();
+      await saveScreenshot(page, `support-list-${device}-dark`);
+    });
+  });
+}
