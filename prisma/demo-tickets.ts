@@ -49,6 +49,10 @@ export async function seedDemoTickets(customerId: number, agentId: number): Prom
     internal: false,
     body: 'Done: new invoices carry Reyes Logistics LLC. Past ones keep the name they were issued with.',
   });
-  await addCustomerMessage({ userId: customerId, ticketId: invoice.id, body: 'Perfect, thank you!' });
+  await addCustomerMessage({
+    userId: customerId,
+    ticketId: invoice.id,
+    body: 'Perfect, thank you!',
+  });
   await resolveTicket({ userId: customerId, ticketId: invoice.id });
 }

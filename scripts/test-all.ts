@@ -305,9 +305,10 @@ async function main(): Promise<void> {
     }
   }
 
-  const built =
-    wanted('build') &&
-    (await check('build', path.join(BIN, 'next'), ['build'], { ...base, ...dbEnv }));
+  // `--only api` or `--only e2e` reuse the last build when there is one (while working on a suite).
+  const built = wanted('build')
+    ? await check('build', path.join(BIN, 'next'), ['build'], { ...base, ...dbEnv })
+    : (wanted('api') || wanted('e2e')) && existsSync(path.join(ROOT, '.next', 'BUILD_ID'));
   if (built) {
     const [port, strictPort] = await Promise.all([freePort(), freePort()]);
     const webhookSecret = `whsec_${randomBytes(24).toString('hex')}`;
