@@ -25,7 +25,17 @@ const nextConfig = {
   typescript: { tsconfigPath: 'tsconfig.build.json' },
   reactStrictMode: true,
   typedRoutes: false,
-  serverExternalPackages: ['bcrypt', 'piscina', 'pino', 'pg', '@electric-sql/pglite', 'ioredis'],
+  serverExternalPackages: [
+    'bcrypt',
+    'piscina',
+    'pino',
+    'pg',
+    '@electric-sql/pglite',
+    'ioredis',
+    'pg-boss',
+    'nodemailer',
+    'mailparser',
+  ],
   experimental: {
     serverActions: { bodySizeLimit: '64kb' },
   },

@@ -133,6 +133,34 @@ const schema = z.object({
       'must be 24x7 or like "mon-fri 09:00-17:00"',
     )
     .default('24x7'),
+  /** Outgoing mail: smtp://user:pass@host:587 or smtps://…; without it mail stays in the outbox. */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/\S+$/, 'must be an smtp:// or smtps:// URL')
+    .optional(),
+  /** A public deployment without SMTP_URL must say MAIL_DISABLED=1 on purpose. */
+  MAIL_DISABLED: z.enum(['0', '1', 'false', 'true']).optional(),
+  MAIL_FROM: z
+    .string()
+    .min(3)
+    .max(200)
+    .default('Sense Security Support <support@sense-security.test>'),
+  /** Delivery attempts per e-mail after the first, and the first retry's delay (it doubles). */
+  MAIL_RETRY_LIMIT: int(8, 0, 50),
+  MAIL_RETRY_DELAY_SECONDS: int(30, 1, 3600),
+  /** Where new tickets and customers' replies are announced to the agents (none: not mailed). */
+  SUPPORT_NOTIFY_EMAIL: z.email().optional(),
+  /** The domain of reply+<token>@… addresses that route e-mailed replies back to their ticket. */
+  SUPPORT_REPLY_DOMAIN: z
+    .string()
+    .regex(/^[a-z0-9.-]{3,200}$/i, 'must be a domain name')
+    .default('reply.sense-security.test'),
+  SUPPORT_REPLY_SECRET: z.string().min(MIN_SECRET_LENGTH).optional(),
+  INBOUND_EMAIL_SECRET: z.string().min(MIN_SECRET_LENGTH).optional(),
+  /** The SMTP listener of `npm run mail:inbound`. */
+  MAIL_INBOUND_PORT: int(2525, 1, 65535),
+  /** 0: this process enqueues jobs but runs none (a web-only instance beside worker instances). */
+  JOBS_WORKER: z.enum(['0', '1', 'false', 'true']).default('1'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -145,6 +173,11 @@ export const PUBLIC_DEPLOYMENT_SECRETS = [
   { name: 'NEXTAUTH_SECRET', hint: 'signs and encrypts the browser session cookie' },
   { name: 'JWT_SECRET', hint: 'signs API access tokens' },
   { name: 'DOWNLOAD_SIGNING_SECRET', hint: 'signs download links' },
+  { name: 'SUPPORT_REPLY_SECRET', hint: 'signs the reply+… addresses of support e-mails' },
+  {
+    name: 'INBOUND_EMAIL_SECRET',
+    hint: 'authenticates your mail provider on POST /api/inbound/email',
+  },
   {
     name: 'STRIPE_WEBHOOK_SECRET',
     hint: "verifies Stripe's webhooks: whsec_… from Stripe, or the one you gave the emulator",
@@ -156,6 +189,12 @@ export type Env = z.infer<typeof schema> & {
   nextAuthSecret: string;
   jwtSecret: string;
   downloadSigningSecret: string;
+  supportReplySecret: string;
+  inboundEmailSecret: string;
+  mailDisabled: boolean;
+  jobsWorker: boolean;
+  /** APP_URL (or NEXTAUTH_URL) and HOST are all loopback: only this machine reaches the portal. */
+  loopbackOnly: boolean;
   isProduction: boolean;
   stripe: StripeSettings;
 };
@@ -205,6 +244,11 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     nextAuthSecret: env.NEXTAUTH_SECRET ?? DEV_SECRET,
     jwtSecret: env.JWT_SECRET ?? `${DEV_SECRET}-jwt`,
     downloadSigningSecret: env.DOWNLOAD_SIGNING_SECRET ?? `${DEV_SECRET}-downloads`,
+    supportReplySecret: env.SUPPORT_REPLY_SECRET ?? `${DEV_SECRET}-reply`,
+    inboundEmailSecret: env.INBOUND_EMAIL_SECRET ?? `${DEV_SECRET}-inbound`,
+    mailDisabled: env.MAIL_DISABLED === '1' || env.MAIL_DISABLED === 'true',
+    jobsWorker: env.JOBS_WORKER === '1' || env.JOBS_WORKER === 'true',
+    loopbackOnly: publicAddresses((name) => present[name]).length === 0,
     isProduction: env.NODE_ENV === 'production',
     stripe:
       env.STRIPE_SECRET_KEY && !emulatorChosen
@@ -288,6 +332,12 @@ function deploymentProblems(
     !emulatorChosen
   ) {
     problems.push('STRIPE_WEBHOOK_SECRET (whsec_…) is required with STRIPE_SECRET_KEY');
+  }
+  const mailDisabled = value('MAIL_DISABLED') === '1' || value('MAIL_DISABLED') === 'true';
+  if (isPublic && missing('SMTP_URL') && !mailDisabled) {
+    problems.push(
+      'SMTP_URL: missing (customers would get no e-mail; set MAIL_DISABLED=1 to run without mail on purpose)',
+    );
   }
   if (isProduction && missing('STRIPE_SECRET_KEY') && !emulatorChosen) {
     problems.push(

@@ -156,3 +156,51 @@ export function listUsersWithRoles(roles: readonly Role[]): Promise<StaffMember[
     orderBy: [{ firstName: 'asc' }, { id: 'asc' }],
   });
 }
+
+export interface MailRecipient {
+  id: number;
+  email: string;
+  firstName: string;
+  lastName: string;
+  active: boolean;
+  role: Role;
+  /** Wants non-essential support e-mail. */
+  supportEmails: boolean;
+}
+
+/** Who an e-mail goes to, read in the caller's transaction. */
+export function findMailRecipient(tx: Tx, userId: number): Promise<MailRecipient | null> {
+  return tx.user.findUnique({
+    where: { id: userId },
+    select: {
+      id: true,
+      email: true,
+      firstName: true,
+      lastName: true,
+      active: true,
+      role: true,
+      supportEmails: true,
+    },
+  });
+}
+
+/** The active account with this e-mail, for inbound mail (addresses are stored lower-cased). */
+export function findActiveUserByEmail(email: string): Promise<MailRecipient | null> {
+  return db.user.findFirst({
+    where: { email: normaliseEmail(email), active: true },
+    select: {
+      id: true,
+      email: true,
+      firstName: true,
+      lastName: true,
+      active: true,
+      role: true,
+      supportEmails: true,
+    },
+  });
+}
+
+/** Turns non-essential support e-mail on or off. */
+export async function setSupportEmails(userId: number, enabled: boolean): Promise<void> {
+  await db.user.update({ where: { id: userId }, data: { supportEmails: enabled } });
+}

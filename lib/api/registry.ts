@@ -1,5 +1,6 @@
 import { clientEndpoints } from './client/endpoints';
 import { downloadFileEndpoint } from './files';
+import { inboundEmailEndpoint } from './inbound';
 import { stripeWebhookEndpoint } from './stripe-webhook';
 import { systemEndpoints } from './system';
 import { v1AuthEndpoints } from './v1/auth';
@@ -21,4 +22,5 @@ export const allEndpoints = [
   ...systemEndpoints,
   stripeWebhookEndpoint,
   downloadFileEndpoint,
+  inboundEmailEndpoint,
 ];

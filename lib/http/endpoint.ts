@@ -44,6 +44,8 @@ export interface EndpointSpec<
    * over the exact bytes (Stripe's webhook). Such an endpoint must not take cookies.
    */
   rawBody?: boolean;
+  /** How large a raw body may be (default: 1 MiB, or MAX_BODY_BYTES if larger). */
+  rawBodyMaxBytes?: number;
   query?: Q;
   params?: P;
   /** Which limit applies; 'api' (per user, or per address when anonymous) unless set. */

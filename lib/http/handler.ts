@@ -209,7 +209,10 @@ export function route<
       if (spec.rawBody) {
         // Stripe's events can be far larger than a JSON request (expanded objects, long
         // metadata); refusing one with 413 would make Stripe retry it for days.
-        rawBody = await readBodyText(req, Math.max(getEnv().MAX_BODY_BYTES, RAW_BODY_MAX_BYTES));
+        rawBody = await readBodyText(
+          req,
+          spec.rawBodyMaxBytes ?? Math.max(getEnv().MAX_BODY_BYTES, RAW_BODY_MAX_BYTES),
+        );
       } else if (spec.body) {
         const raw = await readJsonBody(req, getEnv().MAX_BODY_BYTES);
         body =

@@ -23,7 +23,8 @@ export type LimitName =
   | 'login-account-hourly'
   | 'password-verify'
   | 'webhook-signature-failures'
-  | 'support-write';
+  | 'support-write'
+  | 'inbound-auth-failures';
 
 interface LimitSpec {
   points: number;
@@ -50,6 +51,8 @@ function specs(): Record<LimitName, LimitSpec> {
     'webhook-signature-failures': { points: 30, durationSeconds: 60 },
     // New tickets and replies, per customer: a person writes far fewer; a script that loops does not.
     'support-write': { points: 30, durationSeconds: 60 },
+    // Inbound-mail deliveries with a wrong secret, per client address; right ones are never limited.
+    'inbound-auth-failures': { points: 10, durationSeconds: 60 },
   };
 }
 

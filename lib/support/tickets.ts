@@ -14,6 +14,8 @@ import { getEnv } from '@/lib/env';
 import { AppError, invalid, notFound } from '@/lib/errors';
 import { pageOf, type Page } from '@/lib/pagination';
 import { getPurchase } from '@/lib/payments/purchases';
+import { ticketDeliveries, type DeliveryState } from '@/lib/mail/notifications';
+import { notifyAgents, notifyCustomer } from './notify';
 import {
   addBusinessMinutes,
   parseBusinessHours,
@@ -88,6 +90,8 @@ export interface StaffTicket extends StaffTicketSummary {
   description: string;
   messages: TicketMessage[];
   rating: TicketRatingView | null;
+  /** Every e-mail about this ticket and what became of it (queued, sent, failed, bounced). */
+  emails: DeliveryState[];
 }
 
 const summarySelect = {
@@ -184,6 +188,8 @@ const STOPPED_CLOCK = { slaStartedAt: null, slaDueAt: null, slaTargetMinutes: nu
 interface LockedTicket {
   id: number;
   userId: number;
+  subject: string;
+  assigneeId: number | null;
   status: TicketStatus;
   priority: TicketPriority;
   mergedIntoId: number | null;
@@ -199,6 +205,8 @@ async function lockTicket(tx: Tx, id: number): Promise<LockedTicket | null> {
     {
       id: number;
       user_id: number;
+      subject: string;
+      assignee_id: number | null;
       status: TicketStatus;
       priority: TicketPriority;
       merged_into_id: number | null;
@@ -208,7 +216,7 @@ async function lockTicket(tx: Tx, id: number): Promise<LockedTicket | null> {
       rated_resolution: number | null;
       closed_at: Date | null;
     }[]
-  >`SELECT id, user_id, status::text AS status, priority::text AS priority, merged_into_id,
+  >`SELECT id, user_id, subject, assignee_id, status::text AS status, priority::text AS priority, merged_into_id,
            first_responded_at, sla_started_at, resolution_count, rated_resolution, closed_at
       FROM tickets WHERE id = ${id} FOR UPDATE`;
   const row = rows[0];
@@ -216,6 +224,8 @@ async function lockTicket(tx: Tx, id: number): Promise<LockedTicket | null> {
   return {
     id: row.id,
     userId: row.user_id,
+    subject: row.subject,
+    assigneeId: row.assignee_id,
     status: row.status,
     priority: row.priority,
     mergedIntoId: row.merged_into_id,
@@ -282,22 +292,34 @@ export async function createTicket(input: CreateTicketInput): Promise<CustomerTi
     if (!previous) throw notFound('The ticket to follow up was not found');
   }
   const now = new Date();
-  const ticket = await db.ticket.create({
-    data: {
-      userId: input.userId,
-      subject: input.subject,
-      description: input.description,
-      category: input.category,
-      priority: input.priority,
-      contractId: input.contractId ?? null,
-      purchaseId: input.purchaseId ?? null,
-      followUpOfId: input.followUpOfId ?? null,
-      status: 'OPEN',
-      createdAt: now,
-      lastMessageAt: now,
-      ...startClock(input.priority, true, now),
-    },
-    select: { id: true },
+  const ticket = await transaction(async (tx) => {
+    const created = await tx.ticket.create({
+      data: {
+        userId: input.userId,
+        subject: input.subject,
+        description: input.description,
+        category: input.category,
+        priority: input.priority,
+        contractId: input.contractId ?? null,
+        purchaseId: input.purchaseId ?? null,
+        followUpOfId: input.followUpOfId ?? null,
+        status: 'OPEN',
+        createdAt: now,
+        lastMessageAt: now,
+        ...startClock(input.priority, true, now),
+      },
+      select: { id: true, user: { select: { firstName: true, lastName: true } } },
+    });
+    await notifyAgents(
+      tx,
+      { id: created.id, userId: input.userId, subject: input.subject, assigneeId: null },
+      {
+        kind: 'opened',
+        body: input.description,
+        author: `${created.user.firstName} ${created.user.lastName}`,
+      },
+    );
+    return created;
   });
   return getTicket({ userId: input.userId, ticketId: ticket.id });
 }
@@ -384,7 +406,14 @@ export async function addCustomerMessage(input: {
         ...(ticket.slaStartedAt ? {} : startClock(ticket.priority, !ticket.firstRespondedAt, now)),
       },
     });
-    return { ticketId: ticket.id, message: toMessage(message) };
+    const view = toMessage(message);
+    await notifyAgents(tx, ticket, {
+      kind: 'replied',
+      body: input.body,
+      author: view.author.name,
+      messageId: view.id,
+    });
+    return { ticketId: ticket.id, message: view };
   });
 }
 
@@ -592,6 +621,7 @@ export async function getStaffTicket(input: { ticketId: number }): Promise<Staff
     description,
     rating: ratingOf({ rating, ratingComment }),
     messages: messages.map(toMessage),
+    emails: await ticketDeliveries(row.id),
   };
 }
 
@@ -629,6 +659,12 @@ export async function addStaffMessage(input: {
           firstRespondedAt: ticket.firstRespondedAt ?? now,
           ...STOPPED_CLOCK,
         },
+      });
+      await notifyCustomer(tx, ticket, {
+        kind: 'agent_reply',
+        messageId: message.id,
+        body: input.body,
+        author: toMessage(message).author.name,
       });
     } else {
       await tx.ticket.update({ where: { id: ticket.id }, data: { updatedAt: now } });
@@ -689,6 +725,9 @@ export async function updateTicket(input: {
       data.slaTargetMinutes = minutes;
     }
     await tx.ticket.update({ where: { id: ticket.id }, data });
+    if (status === 'RESOLVED' && ticket.status !== 'RESOLVED') {
+      await notifyCustomer(tx, ticket, { kind: 'resolved' });
+    }
   });
   return getStaffTicket({ ticketId: input.ticketId });
 }
@@ -752,4 +791,18 @@ export async function closeResolvedTickets(now: Date = new Date()): Promise<numb
     data: { status: 'CLOSED', closedAt: now },
   });
   return result.count;
+}
+
+/** What inbound mail needs to route a reply: whose ticket it is, and whether it still takes one. */
+export async function ticketForInbound(id: number): Promise<{
+  id: number;
+  userId: number;
+  subject: string;
+  status: TicketStatus;
+  closedAt: Date | null;
+} | null> {
+  return db.ticket.findUnique({
+    where: { id },
+    select: { id: true, userId: true, subject: true, status: true, closedAt: true },
+  });
 }

@@ -263,6 +263,16 @@ describe('parseEnv on a public deployment (APP_URL or HOST not loopback)', () =>
     ).toMatch(/STRIPE_WEBHOOK_SECRET: missing/);
   });
 
+  it('requires SMTP_URL, unless MAIL_DISABLED=1 says no mail on purpose', () => {
+    const err = envError({ ...PUBLIC, SMTP_URL: undefined });
+    expect(problems(err)).toEqual([expect.stringMatching(/^SMTP_URL: missing .*MAIL_DISABLED=1/)]);
+    expect(parseEnv({ ...PUBLIC, SMTP_URL: undefined, MAIL_DISABLED: '1' }).mailDisabled).toBe(
+      true,
+    );
+    // On loopback a fresh clone needs no mail server: mail stays in the outbox.
+    expect(parseEnv({ NODE_ENV: 'development' }).SMTP_URL).toBeUndefined();
+  });
+
   it('lists every missing or bad variable at once', () => {
     const err = envError({
       NODE_ENV: 'development',
@@ -285,11 +295,15 @@ describe('parseEnv on a public deployment (APP_URL or HOST not loopback)', () =>
         expect.stringMatching(/^JWT_SECRET: missing/),
         expect.stringMatching(/^DOWNLOAD_SIGNING_SECRET: a value published/),
         expect.stringMatching(/^STRIPE_WEBHOOK_SECRET: a value published/),
+        // Support e-mail (issue 9): its two secrets and a mail server.
+        expect.stringMatching(/^SUPPORT_REPLY_SECRET: missing/),
+        expect.stringMatching(/^INBOUND_EMAIL_SECRET: missing/),
+        expect.stringMatching(/^SMTP_URL: missing/),
       ]),
     );
     // One line per problem: the short NEXTAUTH_SECRET is not also called missing.
     expect(lines.filter((line) => line.startsWith('NEXTAUTH_SECRET'))).toHaveLength(1);
-    expect(lines).toHaveLength(6);
+    expect(lines).toHaveLength(9);
   });
 
   it('keeps the dev defaults for a loopback development setup', () => {

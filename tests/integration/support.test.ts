@@ -4,9 +4,10 @@
  * applied one after the other however they race (real PostgreSQL only for the races: the embedded
  * server serves one session).
  */
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db/client';
 import { isEmbeddedDatabase } from '@/lib/db/database-url';
+import { stopBoss } from '@/lib/jobs/boss';
 import {
   addBusinessMinutes,
   businessMsBetween,
@@ -26,6 +27,9 @@ import {
 import { createTestUser } from '../support/users';
 
 const realPostgres = !isEmbeddedDatabase();
+
+// Ticket changes enqueue their e-mail on the job queue: close its pool when done.
+afterAll(() => stopBoss());
 
 async function ticketFor(userId: number, subject = 'Help') {
   return createTicket({
@@ -48,9 +52,7 @@ describe('SLA arithmetic', () => {
 
   it('counts only business hours: Friday 16:30 plus an hour is Monday 09:30', () => {
     const friday = new Date('2026-12-04T16:30:00Z');
-    expect(addBusinessMinutes(friday, 60, weekdays).toISOString()).toBe(
-      '2026-12-07T09:30:00.000Z',
-    );
+    expect(addBusinessMinutes(friday, 60, weekdays).toISOString()).toBe('2026-12-07T09:30:00.000Z');
     const saturday = new Date('2026-12-05T12:00:00Z');
     expect(addBusinessMinutes(saturday, 30, weekdays).toISOString()).toBe(
       '2026-12-07T09:30:00.000Z',
@@ -99,8 +101,18 @@ describe('tickets', () => {
     const user = await createTestUser();
     const agent = await createTestUser({ role: 'SUPPORT_AGENT' });
     const ticket = await ticketFor(user.id);
-    await addStaffMessage({ actorId: agent.id, ticketId: ticket.id, body: 'secret', internal: true });
-    await addStaffMessage({ actorId: agent.id, ticketId: ticket.id, body: 'hello', internal: false });
+    await addStaffMessage({
+      actorId: agent.id,
+      ticketId: ticket.id,
+      body: 'secret',
+      internal: true,
+    });
+    await addStaffMessage({
+      actorId: agent.id,
+      ticketId: ticket.id,
+      body: 'hello',
+      internal: false,
+    });
     const seen = await getTicket({ userId: user.id, ticketId: ticket.id });
     expect(seen.messages.map((m) => m.body)).toEqual(['hello']);
     expect(JSON.stringify(seen)).not.toContain('secret');
@@ -108,25 +120,28 @@ describe('tickets', () => {
     expect(seen.status).toBe('AWAITING_CUSTOMER');
   });
 
-  it.skipIf(!realPostgres)('applies 20 racing replies and a merge one after the other', async () => {
-    const user = await createTestUser();
-    const [a, b] = await Promise.all([ticketFor(user.id, 'A'), ticketFor(user.id, 'B')]);
-    const replies = Array.from({ length: 20 }, (_, i) =>
-      addCustomerMessage({ userId: user.id, ticketId: a.id, body: `reply ${i}` }),
-    );
-    const merge = mergeTickets({ sourceId: a.id, targetId: b.id });
-    const results = await Promise.all([...replies, merge]);
-    // Every reply landed exactly once, in A before the merge or in B after it (followed there).
-    const survivor = await getTicket({ userId: user.id, ticketId: b.id });
-    expect(survivor.messages.map((m) => m.body).sort()).toEqual(
-      Array.from({ length: 20 }, (_, i) => `reply ${i}`).sort(),
-    );
-    expect(results.slice(0, 20).every((r) => 'ticketId' in r)).toBe(true);
-    const page = await listTickets({ userId: user.id, page: 1, pageSize: 10 });
-    expect(page.items.find((t) => t.id === a.id)).toMatchObject({
-      status: 'CLOSED',
-      mergedIntoId: b.id,
-    });
-    expect(survivor.status).toBe('AWAITING_SUPPORT');
-  });
+  it.skipIf(!realPostgres)(
+    'applies 20 racing replies and a merge one after the other',
+    async () => {
+      const user = await createTestUser();
+      const [a, b] = await Promise.all([ticketFor(user.id, 'A'), ticketFor(user.id, 'B')]);
+      const replies = Array.from({ length: 20 }, (_, i) =>
+        addCustomerMessage({ userId: user.id, ticketId: a.id, body: `reply ${i}` }),
+      );
+      const merge = mergeTickets({ sourceId: a.id, targetId: b.id });
+      const results = await Promise.all([...replies, merge]);
+      // Every reply landed exactly once, in A before the merge or in B after it (followed there).
+      const survivor = await getTicket({ userId: user.id, ticketId: b.id });
+      expect(survivor.messages.map((m) => m.body).sort()).toEqual(
+        Array.from({ length: 20 }, (_, i) => `reply ${i}`).sort(),
+      );
+      expect(results.slice(0, 20).every((r) => 'ticketId' in r)).toBe(true);
+      const page = await listTickets({ userId: user.id, page: 1, pageSize: 10 });
+      expect(page.items.find((t) => t.id === a.id)).toMatchObject({
+        status: 'CLOSED',
+        mergedIntoId: b.id,
+      });
+      expect(survivor.status).toBe('AWAITING_SUPPORT');
+    },
+  );
 });

@@ -121,12 +121,29 @@ export const staffTicketSummarySchema = z
   .object(staffSummaryShape)
   .meta({ id: 'StaffTicketSummary' });
 
+const emailSchema = z
+  .object({
+    id: z.number().int(),
+    to: z.string(),
+    kind: z.string().meta({ example: 'ticket_agent_reply' }),
+    status: z.enum(['queued', 'sent', 'failed', 'bounced']),
+    attempts: z.number().int(),
+    lastError: z.string().nullable(),
+    messageId: z.string().nullable().meta({ description: 'The ticket message it announces' }),
+    createdAt: timestamp('Queued'),
+    sentAt: timestamp('Delivered to the SMTP server').nullable(),
+  })
+  .meta({ id: 'TicketEmail' });
+
 export const staffTicketSchema = z
   .object({
     ...staffSummaryShape,
     description: z.string(),
     messages: z.array(staffMessageView).meta({ description: 'Oldest first, notes included' }),
     rating: ratingSchema.nullable(),
+    emails: z
+      .array(emailSchema)
+      .meta({ description: 'Every e-mail about the ticket, oldest first' }),
   })
   .meta({ id: 'StaffTicket' });
 
@@ -210,6 +227,17 @@ export function presentStaffTicket(t: StaffTicket) {
     description: t.description,
     messages: t.messages.map((m) => presentStaffMessage(t.id, m)),
     rating: t.rating ? { rating: lower(t.rating.rating), comment: t.rating.comment } : null,
+    emails: t.emails.map((e) => ({
+      id: e.id,
+      to: e.to,
+      kind: e.kind,
+      status: lower(e.status),
+      attempts: e.attempts,
+      lastError: e.lastError,
+      messageId: e.ticketMessageId === null ? null : messageId(e.ticketMessageId),
+      createdAt: isoSeconds(e.createdAt),
+      sentAt: isoSeconds(e.sentAt),
+    })),
   };
 }
 

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { EmailDeliveries } from '@/components/support/email-deliveries';
 import { LiveRefresh } from '@/components/support/live-refresh';
 import { MessageThread } from '@/components/support/message-thread';
 import { ReplyForm } from '@/components/support/reply-form';
@@ -107,6 +108,9 @@ export default async function StaffTicketPage({ params }: { params: Promise<{ id
                 </>
               ) : null}
             </dl>
+          </Card>
+          <Card title="E-mail">
+            <EmailDeliveries emails={ticket.emails} />
           </Card>
           {ticket.mergedIntoId === null ? (
             <>

@@ -1,0 +1,72 @@
+/**
+ * Support e-mail, as plain text and HTML. Everything a person typed is escaped in the HTML part;
+ * links are built from APP_URL, never from a request's Host header.
+ */
+export interface RenderedMail {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+const escapeHtml = (s: string) =>
+  s
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
+
+function layout(lines: { heading: string; body?: string; link: { href: string; text: string } }) {
+  const body = lines.body
+    ? `<div style="white-space:pre-wrap;border-left:3px solid #d9ebff;padding:8px 12px;margin:16px 0">${escapeHtml(lines.body)}</div>`
+    : '';
+  return `<!doctype html><html><body style="font-family:system-ui,sans-serif;color:#0f172a;max-width:600px">
+<p>${escapeHtml(lines.heading)}</p>${body}
+<p><a href="${escapeHtml(lines.link.href)}">${escapeHtml(lines.link.text)}</a></p>
+<p style="color:#64748b;font-size:12px">Sense Security customer portal</p>
+</body></html>`;
+}
+
+export interface TicketMailInput {
+  ticketRef: string;
+  subject: string;
+  link: string;
+  /** The message being announced, if any (never an internal note). */
+  body?: string;
+  author?: string;
+}
+
+/** To the customer: an agent answered in public. Reply to this e-mail to answer. */
+export function agentReplyMail(t: TicketMailInput): RenderedMail {
+  const heading = `${t.author ?? 'Support'} replied to your ticket ${t.ticketRef}, "${t.subject}":`;
+  return {
+    subject: `Re: [${t.ticketRef}] ${t.subject}`,
+    text: `${heading}\n\n${t.body ?? ''}\n\nReply to this e-mail, or answer in the portal:\n${t.link}\n`,
+    html: layout({ heading, body: t.body, link: { href: t.link, text: 'Open the ticket' } }),
+  };
+}
+
+/** To the customer: the ticket was resolved. */
+export function resolvedMail(t: TicketMailInput): RenderedMail {
+  const heading = `Your ticket ${t.ticketRef}, "${t.subject}", was marked resolved. If the problem is still there, reply to this e-mail and it reopens.`;
+  return {
+    subject: `Resolved: [${t.ticketRef}] ${t.subject}`,
+    text: `${heading}\n\nTell us how we did:\n${t.link}\n`,
+    html: layout({ heading, link: { href: t.link, text: 'Rate the answer' } }),
+  };
+}
+
+/** To the agents: a ticket opened, or its customer answered. */
+export function staffTicketMail(
+  t: TicketMailInput & { event: 'opened' | 'replied' },
+): RenderedMail {
+  const heading =
+    t.event === 'opened'
+      ? `${t.author ?? 'A customer'} opened ${t.ticketRef}, "${t.subject}":`
+      : `${t.author ?? 'The customer'} replied on ${t.ticketRef}, "${t.subject}":`;
+  return {
+    subject: `${t.event === 'opened' ? 'New' : 'Reply'}: [${t.ticketRef}] ${t.subject}`,
+    text: `${heading}\n\n${t.body ?? ''}\n\n${t.link}\n`,
+    html: layout({ heading, body: t.body, link: { href: t.link, text: 'Open in the queue' } }),
+  };
+}
