@@ -1,5 +1,6 @@
 import { upsertUser } from '../lib/accounts/users';
 import { db } from '../lib/db/client';
+import { stopBoss } from '../lib/jobs/boss';
 import { DEMO_ACCOUNTS } from './demo-accounts';
 import { seedDemoPurchase, seedReleases } from './demo-releases';
 import { seedDemoTickets } from './demo-tickets';
@@ -67,6 +68,8 @@ export async function seed(): Promise<void> {
   await seedReleases();
   await seedDemoPurchase(ids.customer ?? 0);
   await seedDemoTickets(ids.customer ?? 0, ids.agent ?? 0);
+  // The tickets' e-mails were queued on pg-boss: close its pool, or the process never exits.
+  await stopBoss();
 }
 
 if (process.argv[1]?.endsWith('seed.ts')) {
