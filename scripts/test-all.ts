@@ -349,6 +349,8 @@ async function main(): Promise<void> {
       // Document 2's checkout example returns to a sibling host.
       CHECKOUT_ALLOWED_ORIGINS: 'https://yoursite.com',
       DOWNLOAD_SIGNING_SECRET: randomBytes(32).toString('hex'),
+      SUPPORT_REPLY_SECRET: randomBytes(32).toString('hex'),
+      INBOUND_EMAIL_SECRET: randomBytes(32).toString('hex'),
       LOG_LEVEL: 'info',
       ...stripeEnv,
     });
@@ -359,6 +361,8 @@ async function main(): Promise<void> {
       JWT_SECRET: mainEnv.JWT_SECRET,
       NEXTAUTH_SECRET: mainEnv.NEXTAUTH_SECRET,
       DOWNLOAD_SIGNING_SECRET: mainEnv.DOWNLOAD_SIGNING_SECRET,
+      SUPPORT_REPLY_SECRET: mainEnv.SUPPORT_REPLY_SECRET,
+      INBOUND_EMAIL_SECRET: mainEnv.INBOUND_EMAIL_SECRET,
     };
     const main = startServer('main', mainEnv);
     const strict = startServer('strict', strictEnv);
@@ -374,6 +378,8 @@ async function main(): Promise<void> {
         BCRYPT_COST: '10',
         JWT_SECRET: mainEnv.JWT_SECRET,
         DOWNLOAD_SIGNING_SECRET: mainEnv.DOWNLOAD_SIGNING_SECRET,
+        SUPPORT_REPLY_SECRET: mainEnv.SUPPORT_REPLY_SECRET,
+        INBOUND_EMAIL_SECRET: mainEnv.INBOUND_EMAIL_SECRET,
         ...stripeEnv,
       };
       if (wanted('api')) await vitest('api', 'api', clientEnv);
