@@ -125,6 +125,17 @@ test.describe('support tickets', () => {
       where: { userId: customer.id, followUpOfId: ticket.id },
     });
     expect(followUp.subject).toBe('Same question again');
+
+    // The customer turns support e-mail off.
+    await page.goto('/support');
+    await page.getByLabel('E-mail me when support answers or resolves a ticket').uncheck();
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect(page.getByText('No more e-mail about your tickets')).toBeVisible();
+    const user = await db.user.findUniqueOrThrow({
+      where: { id: customer.id },
+      select: { supportEmails: true },
+    });
+    expect(user.supportEmails).toBe(false);
   });
 
   test('an empty form says what is missing', async ({ page, customer }) => {
@@ -169,6 +180,8 @@ for (const [device, viewport] of [
       await desk.emulateMedia({ colorScheme: 'dark' });
       await signInFresh(desk, agent);
       await desk.goto(`/staff/tickets/${id}`);
+      await desk.getByLabel('Insert a saved reply').selectOption({ label: 'Restart the panel' });
+      await expect(desk.getByLabel('Reply or note')).toHaveValue(/restart the control panel/);
       await desk
         .getByLabel('Reply or note')
         .fill('Low battery warning: we will send a technician.');

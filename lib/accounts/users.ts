@@ -204,3 +204,9 @@ export function findActiveUserByEmail(email: string): Promise<MailRecipient | nu
 export async function setSupportEmails(userId: number, enabled: boolean): Promise<void> {
   await db.user.update({ where: { id: userId }, data: { supportEmails: enabled } });
 }
+
+/** Whether the customer wants non-essential support e-mail. */
+export async function getSupportEmails(userId: number): Promise<boolean> {
+  const user = await db.user.findUnique({ where: { id: userId }, select: { supportEmails: true } });
+  return user?.supportEmails ?? false;
+}

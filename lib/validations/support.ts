@@ -208,3 +208,11 @@ export const staffUpdateFormSchema = z.object({
     .regex(/^(|[1-9][0-9]{0,9})$/, 'is not an agent')
     .transform((v) => (v === '' ? null : Number(v))),
 });
+
+/** The customer's "e-mail me about my tickets" checkbox ("on" or absent). */
+export const supportEmailsFormSchema = z.object({
+  enabled: z
+    .literal('on')
+    .optional()
+    .transform((v) => v === 'on'),
+});

@@ -2,6 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
+import { setSupportEmails } from '@/lib/accounts/users';
 import { validatedAction } from '@/lib/actions/validated-action';
 import {
   addCustomerMessage,
@@ -16,6 +17,7 @@ import {
   createTicketFormSchema,
   rateFormSchema,
   replyFormSchema,
+  supportEmailsFormSchema,
   ticketFormSchema,
 } from '@/lib/validations/support';
 
@@ -88,3 +90,16 @@ export const rateAction = validatedAction(rateFormSchema, async (data, session) 
   revalidatePath(`/support/${ticketId(data.ticketId)}`);
   return { success: 'Thank you for your rating' };
 });
+
+export const supportEmailsAction = validatedAction(
+  supportEmailsFormSchema,
+  async (data, session) => {
+    await setSupportEmails(session.user.id, data.enabled);
+    revalidatePath('/support');
+    return {
+      success: data.enabled
+        ? 'We will e-mail you when support answers.'
+        : 'No more e-mail about your tickets; answers still show here.',
+    };
+  },
+);

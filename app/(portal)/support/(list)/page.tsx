@@ -2,17 +2,20 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { PageHeader } from '@/components/layout/page-header';
 import { TicketList } from '@/components/support/ticket-list';
+import { EmailPreference } from '@/components/support/email-preference';
 import { StatusLinks } from '@/components/support/status-links';
 import { Alert } from '@/components/ui/alert';
 import { buttonClass } from '@/components/ui/button-class';
 import { EmptyState } from '@/components/ui/card';
 import { Pagination } from '@/components/ui/pagination';
 import { upper } from '@/lib/api/v1/envelope';
+import { getSupportEmails } from '@/lib/accounts/users';
 import { requireSession } from '@/lib/auth/guards';
 import { firstParam, type SearchParams } from '@/lib/http/search-params';
 import { listTickets } from '@/lib/support/tickets';
 import { pageQuery } from '@/lib/validations/pagination';
 import { TICKET_STATUSES, type TicketStatusName } from '@/lib/validations/support';
+import { supportEmailsAction } from '../actions';
 
 export const metadata: Metadata = { title: 'Support' };
 
@@ -29,12 +32,15 @@ export default async function SupportPage({
   const raw = firstParam(params.status);
   const status = TICKET_STATUSES.find((s) => s === raw);
   const page = pageQuery.parse(firstParam(params.page));
-  const result = await listTickets({
-    userId: session.user.id,
-    status: status ? upper(status) : undefined,
-    page,
-    pageSize: PAGE_SIZE,
-  });
+  const [result, emails] = await Promise.all([
+    listTickets({
+      userId: session.user.id,
+      status: status ? upper(status) : undefined,
+      page,
+      pageSize: PAGE_SIZE,
+    }),
+    getSupportEmails(session.user.id),
+  ]);
 
   return (
     <>
@@ -85,6 +91,9 @@ export default async function SupportPage({
           and our team answers here.
         </EmptyState>
       )}
+      <div className="mt-8 border-t border-slate-200 pt-4 dark:border-slate-800">
+        <EmailPreference action={supportEmailsAction} enabled={emails} />
+      </div>
     </>
   );
 }

@@ -15,6 +15,7 @@ import { requireSession } from '@/lib/auth/guards';
 import { can } from '@/lib/auth/permissions';
 import { orNotFound } from '@/lib/http/page-errors';
 import { purchaseId } from '@/lib/payments/views';
+import { SAVED_REPLIES } from '@/lib/support/saved-replies';
 import { getStaffTicket, listAgents, ticketId } from '@/lib/support/tickets';
 import { parsePrefixedId } from '@/lib/validations/ids';
 import { staffMergeAction, staffReplyAction, staffUpdateAction } from '../actions';
@@ -71,7 +72,12 @@ export default async function StaffTicketPage({ params }: { params: Promise<{ id
           />
           {ticket.mergedIntoId === null ? (
             <Card title="Reply or add a note">
-              <ReplyForm action={staffReplyAction} ticketId={tid} staff />
+              <ReplyForm
+                action={staffReplyAction}
+                ticketId={tid}
+                staff
+                savedReplies={SAVED_REPLIES}
+              />
             </Card>
           ) : null}
         </div>
