@@ -3,6 +3,7 @@
 import { useActionState } from 'react';
 import type { FormAction } from '@/lib/actions/validated-action';
 import { SubmitButton } from '@/components/ui/button';
+import { InlineError } from '@/components/ui/inline-error';
 
 /** One alert's "Acknowledge" form; the page re-renders with the alert acknowledged. */
 export function AcknowledgeButton({
@@ -26,11 +27,7 @@ export function AcknowledgeButton({
       >
         Acknowledge
       </SubmitButton>
-      {state.error ? (
-        <p role="alert" className="mt-1 text-xs text-red-600 dark:text-red-400">
-          {state.error}
-        </p>
-      ) : null}
+      <InlineError message={state.error} />
     </form>
   );
 }

@@ -2,6 +2,7 @@
 
 import { useActionState } from 'react';
 import { SubmitButton } from '@/components/ui/button';
+import { InlineError } from '@/components/ui/inline-error';
 import type { FormAction } from '@/lib/actions/validated-action';
 
 /** Starts Stripe's "save a card" page (a setup-mode Checkout Session). */
@@ -16,11 +17,7 @@ export function AddCardButton({ action }: { action: FormAction }) {
       >
         Add a card
       </SubmitButton>
-      {state.error ? (
-        <p role="alert" className="mt-1 text-xs text-red-600 dark:text-red-400">
-          {state.error}
-        </p>
-      ) : null}
+      <InlineError message={state.error} />
     </form>
   );
 }

@@ -4,6 +4,7 @@ import { useActionState } from 'react';
 import type { FormAction } from '@/lib/actions/validated-action';
 import type { ButtonVariant } from '@/components/ui/button-class';
 import { SubmitButton } from '@/components/ui/button';
+import { InlineError } from '@/components/ui/inline-error';
 
 /** One button that posts the ticket to an action (resolve, reopen) and shows what went wrong. */
 export function TicketActionButton({
@@ -26,11 +27,7 @@ export function TicketActionButton({
       <SubmitButton variant={variant} pendingText={pendingText}>
         {label}
       </SubmitButton>
-      {state.error ? (
-        <p role="alert" className="mt-1 text-xs text-red-600 dark:text-red-400">
-          {state.error}
-        </p>
-      ) : null}
+      <InlineError message={state.error} />
     </form>
   );
 }

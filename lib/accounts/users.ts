@@ -168,19 +168,21 @@ export interface MailRecipient {
   supportEmails: boolean;
 }
 
+const recipientSelect = {
+  id: true,
+  email: true,
+  firstName: true,
+  lastName: true,
+  active: true,
+  role: true,
+  supportEmails: true,
+} as const satisfies Prisma.UserSelect;
+
 /** Who an e-mail goes to, read in the caller's transaction. */
 export function findMailRecipient(tx: Tx, userId: number): Promise<MailRecipient | null> {
   return tx.user.findUnique({
     where: { id: userId },
-    select: {
-      id: true,
-      email: true,
-      firstName: true,
-      lastName: true,
-      active: true,
-      role: true,
-      supportEmails: true,
-    },
+    select: recipientSelect,
   });
 }
 
@@ -188,15 +190,7 @@ export function findMailRecipient(tx: Tx, userId: number): Promise<MailRecipient
 export function findActiveUserByEmail(email: string): Promise<MailRecipient | null> {
   return db.user.findFirst({
     where: { email: normaliseEmail(email), active: true },
-    select: {
-      id: true,
-      email: true,
-      firstName: true,
-      lastName: true,
-      active: true,
-      role: true,
-      supportEmails: true,
-    },
+    select: recipientSelect,
   });
 }
 

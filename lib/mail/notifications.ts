@@ -1,7 +1,7 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
 import type { Tx } from '@/lib/accounts/users';
-import { db } from '@/lib/db/client';
+import { db, type Prisma } from '@/lib/db/client';
 import type { NotificationStatus } from '@/lib/db/generated/enums';
 import { getEnv } from '@/lib/env';
 import { enqueue, QUEUES } from '@/lib/jobs/boss';
@@ -144,19 +144,11 @@ const deliverySelect = {
   ticketMessageId: true,
   createdAt: true,
   sentAt: true,
-} as const;
+} as const satisfies Prisma.NotificationSelect;
 
-function toDelivery(row: {
-  id: number;
-  toAddress: string;
-  kind: string;
-  status: NotificationStatus;
-  attempts: number;
-  lastError: string | null;
-  ticketMessageId: number | null;
-  createdAt: Date;
-  sentAt: Date | null;
-}): DeliveryState {
+function toDelivery(
+  row: Prisma.NotificationGetPayload<{ select: typeof deliverySelect }>,
+): DeliveryState {
   const { toAddress, ...rest } = row;
   return { ...rest, to: toAddress };
 }

@@ -427,44 +427,44 @@ function resolveData(ticket: LockedTicket, now: Date): Prisma.TicketUpdateInput 
   };
 }
 
-/** Resolving a resolved ticket changes nothing; a closed one is a conflict. */
-export async function resolveTicket(input: {
-  userId: number;
-  ticketId: number;
-}): Promise<CustomerTicket> {
+/**
+ * A customer's status change: locks the ticket (following merges), refuses a closed one, lets
+ * `change` write what it must, and answers the ticket as it is now.
+ */
+async function customerTransition(
+  input: { userId: number; ticketId: number },
+  change: (tx: Tx, ticket: LockedTicket, now: Date) => Promise<void>,
+): Promise<CustomerTicket> {
   const id = await transaction(async (tx) => {
     const ticket = await lockForWrite(tx, input.ticketId, input.userId);
     if (ticket.status === 'CLOSED') throw closedError(ticket.id);
-    if (ticket.status !== 'RESOLVED') {
-      await tx.ticket.update({ where: { id: ticket.id }, data: resolveData(ticket, new Date()) });
-    }
+    await change(tx, ticket, new Date());
     return ticket.id;
   });
   return getTicket({ userId: input.userId, ticketId: id });
 }
 
-/** A resolved ticket goes back to support; an unresolved one is left as it is. */
-export async function reopenTicket(input: {
-  userId: number;
-  ticketId: number;
-}): Promise<CustomerTicket> {
-  const id = await transaction(async (tx) => {
-    const ticket = await lockForWrite(tx, input.ticketId, input.userId);
-    if (ticket.status === 'CLOSED') throw closedError(ticket.id);
-    if (ticket.status === 'RESOLVED') {
-      const now = new Date();
-      await tx.ticket.update({
-        where: { id: ticket.id },
-        data: {
-          status: 'AWAITING_SUPPORT',
-          resolvedAt: null,
-          ...startClock(ticket.priority, !ticket.firstRespondedAt, now),
-        },
-      });
-    }
-    return ticket.id;
+/** Resolving a resolved ticket changes nothing; a closed one is a conflict. */
+export function resolveTicket(input: { userId: number; ticketId: number }) {
+  return customerTransition(input, async (tx, ticket, now) => {
+    if (ticket.status === 'RESOLVED') return;
+    await tx.ticket.update({ where: { id: ticket.id }, data: resolveData(ticket, now) });
   });
-  return getTicket({ userId: input.userId, ticketId: id });
+}
+
+/** A resolved ticket goes back to support; an unresolved one is left as it is. */
+export function reopenTicket(input: { userId: number; ticketId: number }) {
+  return customerTransition(input, async (tx, ticket, now) => {
+    if (ticket.status !== 'RESOLVED') return;
+    await tx.ticket.update({
+      where: { id: ticket.id },
+      data: {
+        status: 'AWAITING_SUPPORT',
+        resolvedAt: null,
+        ...startClock(ticket.priority, !ticket.firstRespondedAt, now),
+      },
+    });
+  });
 }
 
 /** Once for each resolution: a ticket reopened and resolved again may be rated again. */
