@@ -1,6 +1,7 @@
 import 'server-only';
 import PgBoss from 'pg-boss';
 import type { Tx } from '@/lib/accounts/users';
+import { db } from '@/lib/db/client';
 import { resolveDatabaseUrl } from '@/lib/db/database-url';
 import { getEnv } from '@/lib/env';
 import { logger } from '@/lib/log';
@@ -89,7 +90,20 @@ function transactionDb(tx: Tx): PgBoss.Db {
   };
 }
 
-/** Adds a job in the caller's transaction. */
+/**
+ * A transaction that may enqueue jobs. The queue is started first, outside it: starting it
+ * (which creates its schema the first time) takes connections of its own, and on the embedded
+ * database another connection waits for an open transaction to end.
+ */
+export async function transactionWithJobs<T>(
+  fn: (tx: Tx) => Promise<T>,
+  options: { timeout?: number } = {},
+): Promise<T> {
+  await getBoss();
+  return db.$transaction(fn, { timeout: options.timeout ?? 15_000 });
+}
+
+/** Adds a job in the caller's transaction (opened by transactionWithJobs). */
 export async function enqueue(tx: Tx, queue: QueueName, data: object): Promise<void> {
   const boss = await getBoss();
   await boss.send(queue, data, { db: transactionDb(tx) });

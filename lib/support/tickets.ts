@@ -11,6 +11,7 @@ import type {
   TicketStatus,
 } from '@/lib/db/generated/enums';
 import { getEnv } from '@/lib/env';
+import { transactionWithJobs } from '@/lib/jobs/boss';
 import { AppError, invalid, notFound } from '@/lib/errors';
 import { pageOf, type Page } from '@/lib/pagination';
 import { getPurchase } from '@/lib/payments/purchases';
@@ -260,9 +261,8 @@ function closedError(id: number): AppError {
   );
 }
 
-function transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
-  return db.$transaction(fn, { timeout: 15_000 });
-}
+/** Ticket changes may queue e-mail, so their transactions start the job queue first. */
+const transaction = <T>(fn: (tx: Tx) => Promise<T>) => transactionWithJobs(fn);
 
 // ---------------------------------------------------------------------------------------------
 // Customers

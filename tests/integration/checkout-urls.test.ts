@@ -3,9 +3,8 @@
  * credentials on the portal's origin or a configured one, so a crafted request cannot make Stripe
  * send a paying customer elsewhere; and the session id placeholder Stripe fills in.
  */
-import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getEnv, PUBLIC_DEPLOYMENT_SECRETS } from '@/lib/env';
+import { getEnv } from '@/lib/env';
 import {
   allowedReturnOrigins,
   checkReturnUrl,
@@ -13,23 +12,21 @@ import {
   withSessionId,
 } from '@/lib/payments/checkout';
 import { errorView, type ErrorView } from '../support/errors';
+import { publicDeploymentSecrets } from '../support/public-deployment';
 
 const PORTAL = 'https://portal.sense-security.test';
 const SIBLING = 'https://app.sense-security.test';
 // A portal served beyond loopback must have its own secrets, or getEnv() refuses to start.
-const SECRETS = PUBLIC_DEPLOYMENT_SECRETS.map((secret) => secret.name);
+const SETTINGS = Object.keys(publicDeploymentSecrets());
 const saved: Record<string, string | undefined> = {
   APP_URL: process.env.APP_URL,
   NEXTAUTH_URL: process.env.NEXTAUTH_URL,
   CHECKOUT_ALLOWED_ORIGINS: process.env.CHECKOUT_ALLOWED_ORIGINS,
-  ...Object.fromEntries(SECRETS.map((name) => [name, process.env[name]])),
+  ...Object.fromEntries(SETTINGS.map((name) => [name, process.env[name]])),
 };
 
 beforeAll(() => {
-  for (const name of SECRETS) {
-    const secret = randomBytes(24).toString('hex');
-    process.env[name] = name === 'STRIPE_WEBHOOK_SECRET' ? `whsec_${secret}` : secret;
-  }
+  Object.assign(process.env, publicDeploymentSecrets());
   process.env.APP_URL = PORTAL;
   delete process.env.NEXTAUTH_URL;
   process.env.CHECKOUT_ALLOWED_ORIGINS = `${SIBLING}/ignored/path, http://localhost:4000`;

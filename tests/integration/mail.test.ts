@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db/client';
 import { isEmbeddedDatabase } from '@/lib/db/database-url';
-import { createBoss, getBoss, stopBoss } from '@/lib/jobs/boss';
+import { createBoss, getBoss, stopBoss, transactionWithJobs } from '@/lib/jobs/boss';
 import { startWorkers } from '@/lib/jobs/workers';
 import { receiveInboundEmail, visibleReply } from '@/lib/mail/inbound';
 import { queueMail } from '@/lib/mail/notifications';
@@ -310,7 +310,7 @@ describe.skipIf(isEmbeddedDatabase())('two queue workers', () => {
     await getBoss();
     try {
       for (let batch = 0; batch < 10; batch += 1) {
-        await db.$transaction(
+        await transactionWithJobs(
           async (tx) => {
             for (let i = 0; i < 100; i += 1) {
               await queueMail(tx, {
