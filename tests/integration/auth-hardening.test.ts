@@ -14,6 +14,7 @@ import { authenticateAccessToken, hashRefreshToken, rotateRefreshToken } from '@
 import { db } from '@/lib/db/client';
 import { getEnv } from '@/lib/env';
 import { AppError } from '@/lib/errors';
+import { peek } from '@/lib/rate-limit';
 import { recordSecret } from '../support/artifacts';
 import { createTestUser, randomIp } from '../support/users';
 import { rejectionView, type ErrorView } from '../support/errors';
@@ -169,6 +170,25 @@ describe('guessing the current password (item 6)', () => {
       password = next;
     }
     expect(await validateSession(session.id)).not.toBeNull();
+  });
+
+  it("counts each wrong current password against the account's hourly sign-in failures", async () => {
+    const user = await createTestUser();
+    const session = await createSession({ userId: user.id, surface: 'BROWSER' });
+    const before = await peek('login-account-hourly', user.email);
+    for (let i = 0; i < 2; i += 1) {
+      await rejection(
+        changePassword({
+          userId: user.id,
+          currentSessionId: session.id,
+          currentPassword: `wrong-${i}`,
+          newPassword: `${user.password}-x`,
+        }),
+      );
+    }
+    const after = await peek('login-account-hourly', user.email);
+    // The same key a failed sign-in spends (lib/auth/sign-in.ts): guesses add up across both.
+    expect(before.remaining - after.remaining).toBe(2);
   });
 });
 
