@@ -773,7 +773,24 @@ export async function mergeTickets(input: {
       where: { id: source.id },
       data: { status: 'CLOSED', closedAt: now, mergedIntoId: target.id, ...STOPPED_CLOCK },
     });
-    await tx.ticket.update({ where: { id: target.id }, data: { lastMessageAt: now } });
+    // The source's customer was waiting for support: so is the survivor now.
+    const waiting = source.status === 'OPEN' || source.status === 'AWAITING_SUPPORT';
+    const wakes = waiting && target.status !== 'CLOSED' && target.status !== 'AWAITING_SUPPORT';
+    await tx.ticket.update({
+      where: { id: target.id },
+      data: {
+        lastMessageAt: now,
+        ...(wakes
+          ? {
+              status: 'AWAITING_SUPPORT',
+              resolvedAt: null,
+              ...(target.slaStartedAt
+                ? {}
+                : startClock(target.priority, !target.firstRespondedAt, now)),
+            }
+          : {}),
+      },
+    });
   });
   return getStaffTicket({ ticketId: input.targetId });
 }
