@@ -14,7 +14,11 @@ async function expectApiReference(page: Page): Promise<void> {
   });
   await page.goto('/api-docs');
   await expect(page.getByRole('heading', { name: 'Sense Security API reference' })).toBeVisible();
-  await expect(page.getByText('/api/v1/auth/login', { exact: true }).first()).toBeVisible();
+  // Swagger UI lists the operations once it has resolved the whole document (80-odd operations):
+  // seconds on a busy 2-core machine.
+  await expect(page.getByText('/api/v1/auth/login', { exact: true }).first()).toBeVisible({
+    timeout: 30_000,
+  });
   await expect(page.getByText('/api/v1/protected/profile', { exact: true }).first()).toBeVisible();
   await expect(page.getByText('Failed to load API definition')).toHaveCount(0);
   expect(external, 'requests to other origins').toEqual([]);
@@ -37,6 +41,7 @@ test.describe('API reference', () => {
   });
 
   test('renders for a customer who still has to change the password', async ({ page }) => {
+    test.slow();
     const user = await createTestUser({ forcePasswordChange: true });
     await signInFresh(page, user, /\/change-password$/);
     // Public endpoints stay public whatever cookie the browser happens to send.
