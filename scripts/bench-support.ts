@@ -5,7 +5,8 @@
  * Builds the app into .next-bench while it makes a fresh `portal_bench_support_<timestamp>`
  * database on this machine's PostgreSQL (DATABASE_URL instead when set), migrates it and fills
  * it with SQL set operations: customers with 10 tickets each, 10 messages a ticket (one in ten an
- * internal note), most tickets resolved or closed as in a real helpdesk. Two sizes, in one run:
+ * internal note), most tickets resolved or closed as in a real helpdesk, and one rare word in
+ * three tickets' messages for the search. Two sizes, in one run:
  *
  *   small: 500 tickets, 5,000 messages;  large: 50,000 tickets, 500,000 messages.
  *
@@ -32,7 +33,11 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const COST = '10';
 const PASSWORD = 'Bench-Support-2026';
-/** A word one ticket in 200 carries in a message, so a search finds a page's worth, not all. */
+/**
+ * A word three tickets carry in a message at both sizes: an agent searching for a serial number
+ * or a name finds a handful, however large the table. (A word whose matches grow with the data
+ * would measure the growing answer, not the index.)
+ */
 const RARE_WORD = 'firmwarebug';
 
 interface Size {
@@ -161,14 +166,16 @@ async function grow(client: pg.Client, from: number, total: number, hash: string
               (ARRAY['the camera restarts at night','the door sensor reports open',
                      'the panel shows error 42','the invoice lists the wrong company',
                      'the lock beeps twice an hour'])[1 + (t.id + k) % 5] ||
-              CASE WHEN t.id % 200 = 0 AND k = 5 THEN ' ${RARE_WORD}' ELSE '' END,
+              CASE WHEN t.id IN (7, 250, 499) AND k = 5 THEN ' ${RARE_WORD}' ELSE '' END,
             k = 10, t.created_at + k * interval '10 minutes'
        FROM tickets t CROSS JOIN generate_series(1, 10) k
       WHERE t.id > $1::int AND t.id <= $2::int`,
     [from, total, agent.rows[0]?.id ?? 0],
   );
   await client.query('COMMIT');
-  await client.query('ANALYZE tickets; ANALYZE ticket_messages; ANALYZE users');
+  // What autovacuum does in a running database: statistics, and the GIN indexes' pending lists
+  // merged into the index proper.
+  await client.query('VACUUM ANALYZE tickets, ticket_messages, users');
 }
 
 async function token(url: string, email: string): Promise<string> {

@@ -517,13 +517,17 @@ const staffSummarySelect = {
   slaTargetMinutes: true,
   user: { select: { id: true, email: true, firstName: true, lastName: true } },
   assignee: { select: { id: true, firstName: true, lastName: true } },
-  _count: { select: { messages: true } },
 } as const satisfies Prisma.TicketSelect;
 
 type StaffSummaryRow = Prisma.TicketGetPayload<{ select: typeof staffSummarySelect }>;
 
-function toStaffSummary(row: StaffSummaryRow, now: Date, hours: BusinessHours | null) {
-  const { user, assignee, slaDueAt, slaTargetMinutes, _count, ...summary } = row;
+function toStaffSummary(
+  row: StaffSummaryRow,
+  messageCount: number,
+  now: Date,
+  hours: BusinessHours | null,
+) {
+  const { user, assignee, slaDueAt, slaTargetMinutes, ...summary } = row;
   return {
     ...summary,
     customer: { id: user.id, email: user.email, name: `${user.firstName} ${user.lastName}` },
@@ -535,7 +539,7 @@ function toStaffSummary(row: StaffSummaryRow, now: Date, hours: BusinessHours | 
       targetMinutes: slaTargetMinutes,
       state: slaState(slaDueAt, slaTargetMinutes, now, hours),
     },
-    messageCount: _count.messages,
+    messageCount,
   };
 }
 
@@ -576,14 +580,29 @@ export async function listQueue(filter: QueueFilter): Promise<Page<StaffTicketSu
     }),
     db.ticket.count({ where }),
   ]);
+  const counts = await messageCounts(rows.map((r) => r.id));
   const now = new Date();
   const hours = slaSettings().hours;
   return pageOf(
-    rows.map((r) => toStaffSummary(r, now, hours)),
+    rows.map((r) => toStaffSummary(r, counts.get(r.id) ?? 0, now, hours)),
     total,
     filter.page,
     filter.pageSize,
   );
+}
+
+/**
+ * Messages per ticket for one page of the queue, by the ticket index. (Prisma's `_count` joins
+ * an aggregate over every message, which grew with the table: 0.7 s at 500,000 messages.)
+ */
+async function messageCounts(ids: number[]): Promise<Map<number, number>> {
+  if (ids.length === 0) return new Map();
+  const groups = await db.ticketMessage.groupBy({
+    by: ['ticketId'],
+    where: { ticketId: { in: ids } },
+    _count: { _all: true },
+  });
+  return new Map(groups.map((g) => [g.ticketId, g._count._all]));
 }
 
 /** At most this many matches feed the queue's filter; a search is for finding, not listing. */
@@ -617,7 +636,7 @@ export async function getStaffTicket(input: { ticketId: number }): Promise<Staff
   if (!row) throw notFound('Ticket not found');
   const { description, rating, ratingComment, messages, ...summary } = row;
   return {
-    ...toStaffSummary(summary, new Date(), slaSettings().hours),
+    ...toStaffSummary(summary, messages.length, new Date(), slaSettings().hours),
     description,
     rating: ratingOf({ rating, ratingComment }),
     messages: messages.map(toMessage),
