@@ -226,3 +226,12 @@ export async function currentContent(page: Page, timeoutMs = 5_000): Promise<str
     }
   }
 }
+
+/**
+ * Waits until Swagger UI on /api-docs lists the operation at `path`. It renders the operations
+ * only once it has resolved the whole document (80-odd operations): seconds on a busy 2-core
+ * machine, so the wait is longer than an ordinary expectation's.
+ */
+export async function expectApiOperation(page: Page, path: string): Promise<void> {
+  await expect(page.getByText(path, { exact: true }).first()).toBeVisible({ timeout: 30_000 });
+}

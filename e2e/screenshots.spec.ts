@@ -4,6 +4,7 @@ import { createTestUser } from '../tests/support/users';
 import {
   allowConsoleErrors,
   expect,
+  expectApiOperation,
   openMobileMenu,
   saveScreenshot,
   signInFresh,
@@ -74,6 +75,7 @@ for (const scheme of ['light', 'dark'] as const) {
     });
 
     test('forced password change and API reference', async ({ page }) => {
+      test.slow();
       const user = await createTestUser({ forcePasswordChange: true });
       await signInFresh(page, user, /\/change-password$/);
       await expect(page.getByRole('heading', { name: 'Change your password' })).toBeVisible();
@@ -85,7 +87,7 @@ for (const scheme of ['light', 'dark'] as const) {
       await expect(
         page.getByRole('heading', { name: 'Sense Security API reference' }),
       ).toBeVisible();
-      await expect(page.getByText('/api/v1/auth/login', { exact: true }).first()).toBeVisible();
+      await expectApiOperation(page, '/api/v1/auth/login');
       await saveScreenshot(page, `api-docs-${scheme}`);
     });
 
