@@ -17,7 +17,7 @@ import {
   createTicket,
   ticketForInbound,
 } from '@/lib/support/tickets';
-import { BODY_MAX } from '@/lib/validations/support';
+import { BODY_MAX, SUBJECT_MAX } from '@/lib/validations/support';
 import { markBounced } from './notifications';
 import { readReplyAddress } from './reply-address';
 
@@ -73,19 +73,23 @@ function isDeliveryReport(mail: ParsedMail, raw: string): boolean {
   );
 }
 
+const withoutNul = (s: string) => s.replaceAll('\u0000', '');
+
 /** The new part of a reply: quoted history and signatures cut, kept within the body limit. */
 export function visibleReply(text: string): string {
-  const visible = new EmailReplyParser().parseReply(text.replace(/\r\n/g, '\n')).trim();
+  // NUL cannot be stored in PostgreSQL text; a mail that carries one loses it, not the reply.
+  const clean = withoutNul(text).replace(/\r\n/g, '\n');
+  const visible = new EmailReplyParser().parseReply(clean).trim();
   return visible.length > BODY_MAX ? `${visible.slice(0, BODY_MAX - 1)}…` : visible;
 }
 
 async function record(mail: ParsedMail | null, result: InboundResult): Promise<InboundResult> {
   await db.inboundEmail.create({
     data: {
-      messageId: mail?.messageId?.slice(0, 500) ?? null,
-      fromAddress: mail ? (addresses(mail.from)[0]?.slice(0, 320) ?? null) : null,
-      toAddress: mail ? addresses(mail.to).join(', ').slice(0, 1000) || null : null,
-      subject: mail?.subject?.slice(0, 500) ?? null,
+      messageId: mail?.messageId ? withoutNul(mail.messageId).slice(0, 500) : null,
+      fromAddress: mail ? withoutNul(addresses(mail.from)[0] ?? '').slice(0, 320) || null : null,
+      toAddress: mail ? withoutNul(addresses(mail.to).join(', ')).slice(0, 1000) || null : null,
+      subject: mail?.subject ? withoutNul(mail.subject).slice(0, 500) : null,
       outcome: result.outcome,
       reason: result.reason,
       ticketId: result.ticketId ?? null,
@@ -113,7 +117,7 @@ export async function receiveInboundEmail(
 
   if (isDeliveryReport(mail, text)) {
     const bounced = [...new Set(text.match(OUR_MESSAGE_ID) ?? [])];
-    const marked = await markBounced(bounced, (mail.text ?? 'delivery failed').slice(0, 500));
+    const marked = await markBounced(bounced, withoutNul(mail.text ?? 'delivery failed'));
     return record(mail, { outcome: 'IGNORED', reason: `bounce (${marked} notification marked)` });
   }
   const auto = autoReplyReason(mail);
@@ -157,7 +161,7 @@ export async function receiveInboundEmail(
     // A recently closed ticket takes no more replies: the customer's answer opens a follow-up.
     const followUp = await createTicket({
       userId: sender.id,
-      subject: `Re: ${ticket.subject}`.slice(0, 200),
+      subject: `Re: ${ticket.subject}`.slice(0, SUBJECT_MAX),
       description: body,
       category: 'OTHER',
       priority: 'MEDIUM',

@@ -347,11 +347,6 @@ export async function listTickets(input: {
   return pageOf(rows, total, input.page, input.pageSize);
 }
 
-/** How many of the customer's tickets wait for them (the nav badge, the dashboard). */
-export function countTicketsAwaitingCustomer(userId: number): Promise<number> {
-  return db.ticket.count({ where: { userId, status: 'AWAITING_CUSTOMER' } });
-}
-
 export async function getTicket(input: {
   userId: number;
   ticketId: number;

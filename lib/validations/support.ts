@@ -85,10 +85,18 @@ export const createTicketFormSchema = z.object({
   description: plainText('description', BODY_MAX),
   category,
   priority,
+  /** The select's value, `contract:12` or `purchase_3` (or nothing), as the ids it names. */
   reference: z
     .string()
     .regex(/^(|contract:[1-9][0-9]{0,9}|purchase_[1-9][0-9]{0,9})$/, 'is not one of yours')
-    .default(''),
+    .default('')
+    .transform((value): { contractId?: number; purchaseId?: number } =>
+      value.startsWith('contract:')
+        ? { contractId: Number(value.slice('contract:'.length)) }
+        : value.startsWith('purchase_')
+          ? { purchaseId: Number(value.slice('purchase_'.length)) }
+          : {},
+    ),
   followUpOf: ticketIdParam.optional().or(z.literal('').transform(() => undefined)),
 });
 
@@ -131,6 +139,7 @@ export const staffQueueQuery = z
       .string()
       .trim()
       .max(200, 'q must be at most 200 characters')
+      .refine((s) => !s.includes('\u0000'), 'q must not contain NUL characters')
       .optional()
       .meta({ description: 'Words to find in subjects, descriptions and messages' }),
     ...paginationQuery,
@@ -189,9 +198,9 @@ export const rateFormSchema = z.object({
   ticketId: ticketIdParam,
   rating: z.enum(TICKET_RATINGS, { error: 'Choose good or bad' }),
   comment: z
-    .string()
-    .trim()
-    .max(RATING_COMMENT_MAX, `comment must be at most ${RATING_COMMENT_MAX} characters`)
+    .literal('')
+    .transform(() => undefined)
+    .or(plainText('comment', RATING_COMMENT_MAX))
     .optional(),
 });
 

@@ -376,6 +376,9 @@ describe("agents' API (/api/staff)", () => {
     expectStatus(await staff(`/api/staff/tickets/${ticket.id}`), 200);
     expectV1Error(await staff('/api/staff/tickets/ticket_2147483000'), 404, 'NOT_FOUND');
     expectV1Error(await staff('/api/staff/tickets/abc'), 400, 'VALIDATION_FAILED');
+    // A search with a NUL (PostgreSQL text cannot hold one) is the caller's mistake, not a 500.
+    const nul = await staff('/api/staff/tickets?q=camera%00');
+    expect(expectV1Error(nul, 400, 'VALIDATION_FAILED').errors.join()).toMatch(/NUL/);
   });
 
   it('keeps internal notes from every customer-facing answer, merges included', async () => {

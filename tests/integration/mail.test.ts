@@ -292,6 +292,22 @@ describe('e-mailed replies', () => {
     );
   });
 
+  it('keeps a reply that carries a NUL, without the NUL', async () => {
+    const customer = await createTestUser();
+    const ticket = await openTicket(customer);
+    const result = await receiveInboundEmail(
+      replyMail({
+        from: customer.email,
+        to: replyAddress(ticket.id, customer.id),
+        body: 'Broken\u0000 again',
+        subject: 'Re: \u0000camera',
+      }),
+    );
+    expect(result.outcome).toBe('APPENDED');
+    const seen = await getTicket({ userId: customer.id, ticketId: ticket.id });
+    expect(seen.messages.map((m) => m.body)).toEqual(['Broken again']);
+  });
+
   it('strips quoted history in the common forms', () => {
     expect(visibleReply('Thanks!\n\nOn Tue, Dec 1, 2026, Support wrote:\n> old text\n')).toBe(
       'Thanks!',

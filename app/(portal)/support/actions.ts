@@ -21,13 +21,6 @@ import {
   ticketFormSchema,
 } from '@/lib/validations/support';
 
-/** The reference select's value: `contract:12` or `purchase_3`. */
-function reference(value: string): { contractId?: number; purchaseId?: number } {
-  if (value.startsWith('contract:')) return { contractId: Number(value.slice(9)) };
-  if (value.startsWith('purchase_')) return { purchaseId: Number(value.slice(9)) };
-  return {};
-}
-
 export const createTicketAction = validatedAction(
   createTicketFormSchema,
   async (data, session) => {
@@ -38,7 +31,7 @@ export const createTicketAction = validatedAction(
       category: upper(data.category),
       priority: upper(data.priority),
       followUpOfId: data.followUpOf,
-      ...reference(data.reference),
+      ...data.reference,
     });
     revalidatePath('/support');
     redirect(`/support/${ticketId(ticket.id)}?opened=1`);
