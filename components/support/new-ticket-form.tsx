@@ -2,19 +2,11 @@
 
 import { useActionState } from 'react';
 import type { FormAction } from '@/lib/actions/validated-action';
-import {
-  BODY_MAX,
-  SUBJECT_MAX,
-  TICKET_CATEGORIES,
-  TICKET_PRIORITIES,
-} from '@/lib/validations/support';
+import { BODY_MAX, SUBJECT_MAX } from '@/lib/validations/support';
+import { CATEGORY_OPTIONS, PRIORITY_OPTIONS } from './options';
 import { Alert } from '@/components/ui/alert';
-import { enumLabel } from '@/components/ui/badge';
 import { SubmitButton } from '@/components/ui/button';
 import { Field, SelectField, TextareaField } from '@/components/ui/field';
-
-const categories = TICKET_CATEGORIES.map((c) => ({ value: c, label: enumLabel(c) }));
-const priorities = TICKET_PRIORITIES.map((p) => ({ value: p, label: enumLabel(p) }));
 
 /** Opening a ticket; on success the action goes to the new ticket's page. */
 export function NewTicketForm({
@@ -53,7 +45,7 @@ export function NewTicketForm({
           id="category"
           name="category"
           label="Category"
-          options={categories}
+          options={CATEGORY_OPTIONS}
           defaultValue={value('category', 'technical')}
           error={err('category')}
         />
@@ -61,7 +53,7 @@ export function NewTicketForm({
           id="priority"
           name="priority"
           label="Priority"
-          options={priorities}
+          options={PRIORITY_OPTIONS}
           defaultValue={value('priority', 'medium')}
           error={err('priority')}
         />

@@ -2,14 +2,10 @@
 
 import { useActionState } from 'react';
 import type { FormAction } from '@/lib/actions/validated-action';
-import { TICKET_PRIORITIES, TICKET_STATUSES } from '@/lib/validations/support';
+import { PRIORITY_OPTIONS, STATUS_OPTIONS } from './options';
 import { Alert } from '@/components/ui/alert';
-import { enumLabel } from '@/components/ui/badge';
 import { SubmitButton } from '@/components/ui/button';
 import { Field, SelectField } from '@/components/ui/field';
-
-const statuses = TICKET_STATUSES.map((s) => ({ value: s, label: enumLabel(s.replace('_', ' ')) }));
-const priorities = TICKET_PRIORITIES.map((p) => ({ value: p, label: enumLabel(p) }));
 
 /** Status, priority and assignee of a ticket, as an agent changes them. */
 export function StaffTicketForm({
@@ -34,7 +30,7 @@ export function StaffTicketForm({
         id="status"
         name="status"
         label="Status"
-        options={statuses}
+        options={STATUS_OPTIONS}
         defaultValue={current.status}
         error={err('status')}
       />
@@ -42,7 +38,7 @@ export function StaffTicketForm({
         id="priority"
         name="priority"
         label="Priority"
-        options={priorities}
+        options={PRIORITY_OPTIONS}
         defaultValue={current.priority}
         error={err('priority')}
       />

@@ -253,6 +253,8 @@ const staff403 = {
   description: '`FORBIDDEN`: the account is not a support agent or administrator',
   schema: v1ErrorSchema,
 };
+/** What every staff operation on one ticket may answer besides its success. */
+const staffTicketErrors = { 400: e400, 401: e401, 403: staff403, 404: e404, 429: e429 };
 
 export const v1ListTickets = defineEndpoint({
   operationId: 'v1ListTickets',
@@ -436,11 +438,7 @@ export const staffGetTicket = defineEndpoint({
   staffResource: 'ticket',
   responses: {
     200: { description: 'Ticket', schema: v1Success(staffTicketSchema) },
-    400: e400,
-    401: e401,
-    403: staff403,
-    404: e404,
-    429: e429,
+    ...staffTicketErrors,
   },
 });
 
@@ -460,13 +458,9 @@ export const staffAddTicketMessage = defineEndpoint({
   staffResource: 'ticket',
   responses: {
     201: { description: 'Added', schema: v1Success(staffMessageView) },
-    400: e400,
-    401: e401,
-    403: staff403,
-    404: e404,
+    ...staffTicketErrors,
     409: e409,
     413: e413,
-    429: e429,
   },
 });
 
@@ -486,12 +480,8 @@ export const staffUpdateTicket = defineEndpoint({
   staffResource: 'ticket',
   responses: {
     200: { description: 'The ticket as it is now', schema: v1Success(staffTicketSchema) },
-    400: e400,
-    401: e401,
-    403: staff403,
-    404: e404,
+    ...staffTicketErrors,
     409: { description: 'The ticket was merged into another', schema: v1ErrorSchema },
-    429: e429,
   },
 });
 
@@ -511,12 +501,8 @@ export const staffMergeTicket = defineEndpoint({
   staffResource: 'ticket',
   responses: {
     200: { description: 'The surviving ticket', schema: v1Success(staffTicketSchema) },
-    400: e400,
-    401: e401,
-    403: staff403,
-    404: e404,
+    ...staffTicketErrors,
     409: { description: 'One of the tickets was merged already', schema: v1ErrorSchema },
-    429: e429,
   },
 });
 

@@ -2,9 +2,9 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { PageHeader } from '@/components/layout/page-header';
+import { CATEGORY_OPTIONS, PRIORITY_OPTIONS } from '@/components/support/options';
 import { StatusLinks } from '@/components/support/status-links';
 import { TicketList } from '@/components/support/ticket-list';
-import { enumLabel } from '@/components/ui/badge';
 import { buttonClass } from '@/components/ui/button-class';
 import { EmptyState } from '@/components/ui/card';
 import { Field, SelectField } from '@/components/ui/field';
@@ -14,7 +14,7 @@ import { requireSession } from '@/lib/auth/guards';
 import { can } from '@/lib/auth/permissions';
 import { firstParam, type SearchParams } from '@/lib/http/search-params';
 import { listAgents, listQueue } from '@/lib/support/tickets';
-import { staffQueueQuery, TICKET_CATEGORIES, TICKET_PRIORITIES } from '@/lib/validations/support';
+import { staffQueueQuery } from '@/lib/validations/support';
 
 export const metadata: Metadata = { title: 'Support queue' };
 
@@ -91,20 +91,14 @@ export default async function StaffQueuePage({
           name="category"
           label="Category"
           defaultValue={f.category ?? ''}
-          options={[
-            { value: '', label: 'Any' },
-            ...TICKET_CATEGORIES.map((c) => ({ value: c, label: enumLabel(c) })),
-          ]}
+          options={[{ value: '', label: 'Any' }, ...CATEGORY_OPTIONS]}
         />
         <SelectField
           id="priority"
           name="priority"
           label="Priority"
           defaultValue={f.priority ?? ''}
-          options={[
-            { value: '', label: 'Any' },
-            ...TICKET_PRIORITIES.map((p) => ({ value: p, label: enumLabel(p) })),
-          ]}
+          options={[{ value: '', label: 'Any' }, ...PRIORITY_OPTIONS]}
         />
         <SelectField
           id="assignee"
