@@ -11,6 +11,7 @@ import {
 } from '@/components/payments/status-badges';
 import { Card } from '@/components/ui/card';
 import { DateText } from '@/components/ui/date';
+import { DataTable } from '@/components/ui/table';
 import { requireSession } from '@/lib/auth/guards';
 import { orNotFound } from '@/lib/http/page-errors';
 import { formatMoney } from '@/lib/payments/catalogue';
@@ -54,51 +55,36 @@ export default async function PurchasePage({ params }: { params: Promise<{ id: s
             <DateText date={purchase.createdAt} />
           </dd>
         </dl>
-        <div className="overflow-x-auto">
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">Items</caption>
-            <thead className="border-b border-slate-200 text-xs tracking-wide text-slate-500 uppercase dark:border-slate-800 dark:text-slate-400">
-              <tr>
-                <th scope="col" className="py-2 pr-4 font-medium">
-                  Item
-                </th>
-                <th scope="col" className="py-2 pr-4 text-right font-medium">
-                  Qty
-                </th>
-                <th scope="col" className="py-2 pr-4 text-right font-medium">
-                  Unit price
-                </th>
-                <th scope="col" className="py-2 text-right font-medium">
-                  Amount
-                </th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-200 dark:divide-slate-800">
-              {purchase.items.map((item) => (
-                <tr key={item.id}>
-                  <td className="py-2 pr-4">{item.description}</td>
-                  <td className="py-2 pr-4 text-right tabular-nums">{item.quantity}</td>
-                  <td className="py-2 pr-4 text-right tabular-nums">
-                    {formatMoney(item.amount, purchase.currency)}
-                  </td>
-                  <td className="py-2 text-right tabular-nums">
-                    {formatMoney(item.amount * item.quantity, purchase.currency)}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-            <tfoot>
-              <tr className="border-t-2 border-slate-300 font-semibold dark:border-slate-700">
-                <th scope="row" colSpan={3} className="py-2 pr-4 text-right">
-                  Total paid
-                </th>
-                <td className="py-2 text-right tabular-nums">
-                  {formatMoney(purchase.amount, purchase.currency)}
-                </td>
-              </tr>
-            </tfoot>
-          </table>
-        </div>
+        <DataTable
+          variant="plain"
+          caption="Items"
+          rows={purchase.items}
+          rowKey={(item) => item.id}
+          columns={[
+            { header: 'Item', cell: (item) => item.description },
+            { header: 'Qty', cell: (item) => item.quantity, align: 'right' },
+            {
+              header: 'Unit price',
+              cell: (item) => formatMoney(item.amount, purchase.currency),
+              align: 'right',
+            },
+            {
+              header: 'Amount',
+              cell: (item) => formatMoney(item.amount * item.quantity, purchase.currency),
+              align: 'right',
+            },
+          ]}
+          footer={
+            <tr className="border-t-2 border-slate-300 font-semibold dark:border-slate-700">
+              <th scope="row" colSpan={3} className="py-2 pr-4 text-right">
+                Total paid
+              </th>
+              <td className="py-2 text-right tabular-nums">
+                {formatMoney(purchase.amount, purchase.currency)}
+              </td>
+            </tr>
+          }
+        />
       </Card>
 
       <div className="mt-6 grid gap-6 md:grid-cols-2">
