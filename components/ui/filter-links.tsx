@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { cn } from './cn';
+import { Alert } from './alert';
 
 /** Filters as links, not a form: each is a shareable URL and needs no JavaScript. */
 export function FilterLinks({
@@ -30,5 +31,17 @@ export function FilterLinks({
         ))}
       </ul>
     </nav>
+  );
+}
+
+/** The note a list shows when its `?status=` was not one it knows: it lists everything instead. */
+export function IgnoredStatus({ value, noun }: { value: string | undefined; noun: string }) {
+  if (!value) return null;
+  return (
+    <div className="mb-4">
+      <Alert tone="info">
+        “{value.slice(0, 40)}” is not a {noun} status; showing all {noun}s.
+      </Alert>
+    </div>
   );
 }

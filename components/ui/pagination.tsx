@@ -6,6 +6,17 @@ const linkClass =
 const disabledClass =
   'rounded-lg border border-slate-200 px-3 py-1.5 text-sm font-medium text-slate-400 dark:border-slate-800 dark:text-slate-600';
 
+export type PageQuery = Record<string, string | undefined>;
+
+/** The link to one page of a list, keeping its other query parameters (page 1 has no `page`). */
+export function pageHref(basePath: string, query: PageQuery, page: number): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) if (value) params.set(key, value);
+  if (page > 1) params.set('page', String(page));
+  const qs = params.toString();
+  return qs ? `${basePath}?${qs}` : basePath;
+}
+
 /**
  * Previous / next links that keep the other query parameters. Renders
  * nothing when everything fits on one page.
@@ -21,18 +32,12 @@ export function Pagination({
   page: number;
   totalPages: number;
   basePath: string;
-  query?: Record<string, string | undefined>;
+  query?: PageQuery;
   label?: string;
   className?: string;
 }) {
   if (totalPages <= 1 && page <= 1) return null;
-  const href = (target: number) => {
-    const params = new URLSearchParams();
-    for (const [key, value] of Object.entries(query)) if (value) params.set(key, value);
-    if (target > 1) params.set('page', String(target));
-    const qs = params.toString();
-    return qs ? `${basePath}?${qs}` : basePath;
-  };
+  const href = (target: number) => pageHref(basePath, query, target);
   const prev = page > 1 ? Math.min(page - 1, totalPages) : null;
   const next = page < totalPages ? page + 1 : null;
   return (

@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { PageHeader } from '@/components/layout/page-header';
 import { AddCardButton } from '@/components/payments/add-card-button';
 import { InvoiceList } from '@/components/payments/invoice-list';
@@ -7,13 +6,13 @@ import { RemoveCardButton } from '@/components/payments/remove-card-button';
 import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
 import { Card, EmptyState } from '@/components/ui/card';
-import { Pagination } from '@/components/ui/pagination';
+import { PagedList } from '@/components/ui/paged-list';
 import { requireSession } from '@/lib/auth/guards';
 import { listInvoices } from '@/lib/payments/billing';
 import { paymentMethodsForPage } from '@/lib/payments/billing-page';
-import { pageQuery } from '@/lib/validations/pagination';
+import { pageOnlyQuery } from '@/lib/validations/pagination';
 import { addCardAction, removeCardAction } from './actions';
-import { firstParam, type SearchParams } from '@/lib/http/search-params';
+import { firstParam, readPageQuery, type QueryPageProps } from '@/lib/http/search-params';
 
 export const metadata: Metadata = { title: 'Billing' };
 
@@ -22,14 +21,10 @@ const PAGE_SIZE = 10;
 const expiry = (month: number, year: number) =>
   `${String(month).padStart(2, '0')}/${String(year).slice(-2)}`;
 
-export default async function BillingPage({
-  searchParams,
-}: {
-  searchParams: Promise<SearchParams>;
-}) {
+export default async function BillingPage({ searchParams }: QueryPageProps) {
   const session = await requireSession();
   const query = await searchParams;
-  const page = pageQuery.parse(firstParam(query.page));
+  const { page } = readPageQuery(pageOnlyQuery, query).query;
   const [methods, invoices] = await Promise.all([
     paymentMethodsForPage(session.user.id),
     listInvoices(session.user.id, page, PAGE_SIZE),
@@ -100,34 +95,16 @@ export default async function BillingPage({
         )}
       </Card>
       <Card title="Invoices" description="One per purchase, issued by Stripe.">
-        {invoices.items.length > 0 ? (
-          <>
-            <InvoiceList invoices={invoices.items} />
-            <Pagination
-              className="mt-4"
-              label="Invoice pages"
-              page={invoices.page}
-              totalPages={invoices.totalPages}
-              basePath="/billing"
-            />
-          </>
-        ) : (
-          <EmptyState title={invoices.total > 0 ? 'This page is empty' : 'No invoices yet'}>
-            {invoices.total > 0 ? (
-              <>
-                There are fewer invoices than that.{' '}
-                <Link
-                  href="/billing"
-                  className="font-medium text-brand-600 hover:underline dark:text-brand-100"
-                >
-                  Go to the first page
-                </Link>
-              </>
-            ) : (
-              'Your purchases’ invoices show up here.'
-            )}
-          </EmptyState>
-        )}
+        <PagedList
+          result={invoices}
+          label="Invoice pages"
+          basePath="/billing"
+          empty={
+            <EmptyState title="No invoices yet">Your purchases’ invoices show up here.</EmptyState>
+          }
+        >
+          {(items) => <InvoiceList invoices={items} />}
+        </PagedList>
       </Card>
     </>
   );

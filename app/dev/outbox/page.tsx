@@ -3,11 +3,11 @@ import { notFound } from 'next/navigation';
 import { Badge, enumLabel } from '@/components/ui/badge';
 import { EmptyState } from '@/components/ui/card';
 import { RelativeTime } from '@/components/ui/date';
-import { Pagination } from '@/components/ui/pagination';
+import { PagedList } from '@/components/ui/paged-list';
 import { getEnv } from '@/lib/env';
-import { firstParam, type SearchParams } from '@/lib/http/search-params';
+import { readPageQuery, type QueryPageProps } from '@/lib/http/search-params';
 import { listOutbox } from '@/lib/mail/notifications';
-import { pageQuery } from '@/lib/validations/pagination';
+import { pageOnlyQuery } from '@/lib/validations/pagination';
 
 export const metadata: Metadata = { title: 'Outbox (development)' };
 export const dynamic = 'force-dynamic';
@@ -17,13 +17,9 @@ export const dynamic = 'force-dynamic';
  * meant for one person (password resets), so it exists only while the portal is reachable from
  * this machine alone (APP_URL and HOST on loopback); anywhere else it is a 404.
  */
-export default async function OutboxPage({
-  searchParams,
-}: {
-  searchParams: Promise<SearchParams>;
-}) {
+export default async function OutboxPage({ searchParams }: QueryPageProps) {
   if (!getEnv().loopbackOnly) notFound();
-  const page = pageQuery.parse(firstParam((await searchParams).page));
+  const { page } = readPageQuery(pageOnlyQuery, await searchParams).query;
   const mails = await listOutbox(page, 20);
   const transport = getEnv().SMTP_URL ? 'SMTP_URL' : 'the outbox only (no SMTP_URL)';
   return (
@@ -32,51 +28,51 @@ export default async function OutboxPage({
       <p className="mt-1 mb-6 text-sm text-slate-500 dark:text-slate-400">
         Development only: every e-mail the portal queued, delivered to {transport}.
       </p>
-      {mails.items.length === 0 ? (
-        <EmptyState title="No e-mail yet">
-          Open a ticket and answer it as the support agent to see one.
-        </EmptyState>
-      ) : (
-        <ol className="space-y-4">
-          {mails.items.map((m) => (
-            <li
-              key={m.id}
-              className="rounded-xl border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900"
-            >
-              <div className="flex flex-wrap items-center justify-between gap-2">
-                <h2 className="font-medium break-words">{m.subject}</h2>
-                <Badge
-                  tone={m.status === 'SENT' ? 'green' : m.status === 'QUEUED' ? 'amber' : 'red'}
-                >
-                  {enumLabel(m.status)}
-                </Badge>
-              </div>
-              <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-4 text-xs text-slate-500 dark:text-slate-400">
-                <dt>To</dt>
-                <dd className="break-all">{m.to}</dd>
-                {m.replyTo ? (
-                  <>
-                    <dt>Reply-To</dt>
-                    <dd className="break-all">{m.replyTo}</dd>
-                  </>
-                ) : null}
-                <dt>Queued</dt>
-                <dd>
-                  <RelativeTime date={m.createdAt} />
-                </dd>
-              </dl>
-              <pre className="mt-3 text-sm break-words whitespace-pre-wrap">{m.text}</pre>
-            </li>
-          ))}
-        </ol>
-      )}
-      <Pagination
-        className="mt-4"
+      <PagedList
+        result={mails}
         label="Outbox pages"
-        page={mails.page}
-        totalPages={mails.totalPages}
         basePath="/dev/outbox"
-      />
+        empty={
+          <EmptyState title="No e-mail yet">
+            Open a ticket and answer it as the support agent to see one.
+          </EmptyState>
+        }
+      >
+        {(items) => (
+          <ol className="space-y-4">
+            {items.map((m) => (
+              <li
+                key={m.id}
+                className="rounded-xl border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900"
+              >
+                <div className="flex flex-wrap items-center justify-between gap-2">
+                  <h2 className="font-medium break-words">{m.subject}</h2>
+                  <Badge
+                    tone={m.status === 'SENT' ? 'green' : m.status === 'QUEUED' ? 'amber' : 'red'}
+                  >
+                    {enumLabel(m.status)}
+                  </Badge>
+                </div>
+                <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-4 text-xs text-slate-500 dark:text-slate-400">
+                  <dt>To</dt>
+                  <dd className="break-all">{m.to}</dd>
+                  {m.replyTo ? (
+                    <>
+                      <dt>Reply-To</dt>
+                      <dd className="break-all">{m.replyTo}</dd>
+                    </>
+                  ) : null}
+                  <dt>Queued</dt>
+                  <dd>
+                    <RelativeTime date={m.createdAt} />
+                  </dd>
+                </dl>
+                <pre className="mt-3 text-sm break-words whitespace-pre-wrap">{m.text}</pre>
+              </li>
+            ))}
+          </ol>
+        )}
+      </PagedList>
     </main>
   );
 }

@@ -1,31 +1,26 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { PageHeader } from '@/components/layout/page-header';
 import { BuyButton } from '@/components/payments/buy-button';
 import { PurchaseList } from '@/components/payments/purchase-list';
 import { Alert } from '@/components/ui/alert';
 import { Card, EmptyState } from '@/components/ui/card';
-import { Pagination } from '@/components/ui/pagination';
+import { PagedList } from '@/components/ui/paged-list';
 import { requireSession } from '@/lib/auth/guards';
 import { formatMoney, product } from '@/lib/payments/catalogue';
 import { embeddedCheckoutKey } from '@/lib/payments/checkout';
 import { listPurchases } from '@/lib/payments/purchases';
-import { pageQuery } from '@/lib/validations/pagination';
+import { pageOnlyQuery } from '@/lib/validations/pagination';
 import { buyAction } from '../actions';
-import { firstParam, type SearchParams } from '@/lib/http/search-params';
+import { firstParam, readPageQuery, type QueryPageProps } from '@/lib/http/search-params';
 
 export const metadata: Metadata = { title: 'Purchases' };
 
 const PAGE_SIZE = 10;
 
-export default async function PurchasesPage({
-  searchParams,
-}: {
-  searchParams: Promise<SearchParams>;
-}) {
+export default async function PurchasesPage({ searchParams }: QueryPageProps) {
   const session = await requireSession();
   const query = await searchParams;
-  const page = pageQuery.parse(firstParam(query.page));
+  const { page } = readPageQuery(pageOnlyQuery, query).query;
   const result = await listPurchases(session.user.id, page, PAGE_SIZE);
   const base = product('base_product');
   const price = formatMoney(base.amount, base.currency).replace(/\.00$/, '');
@@ -58,31 +53,18 @@ export default async function PurchasesPage({
         </div>
       </Card>
       <h2 className="mb-3 text-lg font-semibold">History</h2>
-      {result.items.length > 0 ? (
-        <>
-          <PurchaseList purchases={result.items} />
-          <Pagination
-            className="mt-4"
-            label="Purchase pages"
-            page={result.page}
-            totalPages={result.totalPages}
-            basePath="/purchases"
-          />
-        </>
-      ) : result.total > 0 ? (
-        <EmptyState title="This page is empty">
-          <Link
-            href="/purchases"
-            className="font-medium text-brand-600 hover:underline dark:text-brand-100"
-          >
-            Go to the first page
-          </Link>
-        </EmptyState>
-      ) : (
-        <EmptyState title="No purchases yet">
-          Once you buy Sense Base, the purchase, its receipt and your license key show up here.
-        </EmptyState>
-      )}
+      <PagedList
+        result={result}
+        label="Purchase pages"
+        basePath="/purchases"
+        empty={
+          <EmptyState title="No purchases yet">
+            Once you buy Sense Base, the purchase, its receipt and your license key show up here.
+          </EmptyState>
+        }
+      >
+        {(items) => <PurchaseList purchases={items} />}
+      </PagedList>
     </>
   );
 }

@@ -11,7 +11,7 @@ import { formatMoney } from '@/lib/payments/catalogue';
 import { fulfilForSuccessPage } from '@/lib/payments/success-page';
 import { purchaseId } from '@/lib/payments/views';
 import { checkoutSessionIdQuery } from '@/lib/validations/payments';
-import { firstParam, type SearchParams } from '@/lib/http/search-params';
+import { firstParam, type QueryPageProps } from '@/lib/http/search-params';
 
 export const metadata: Metadata = { title: 'Thank you' };
 
@@ -22,11 +22,7 @@ export const metadata: Metadata = { title: 'Thank you' };
  * loading.tsx above this route). Each load spends the customer's API and checkout limits; once
  * either is spent the page says when to try again and does not call Stripe.
  */
-export default async function CheckoutSuccessPage({
-  searchParams,
-}: {
-  searchParams: Promise<SearchParams>;
-}) {
+export default async function CheckoutSuccessPage({ searchParams }: QueryPageProps) {
   const session = await requireSession();
   const raw = (await searchParams).session_id;
   const sessionId = checkoutSessionIdQuery.safeParse(firstParam(raw));

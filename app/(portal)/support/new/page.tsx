@@ -4,7 +4,7 @@ import { PageHeader } from '@/components/layout/page-header';
 import { NewTicketForm } from '@/components/support/new-ticket-form';
 import { requireSession } from '@/lib/auth/guards';
 import { listContracts } from '@/lib/contracts/read';
-import { firstParam, type SearchParams } from '@/lib/http/search-params';
+import { firstParam, type QueryPageProps } from '@/lib/http/search-params';
 import { listPurchases } from '@/lib/payments/purchases';
 import { purchaseId } from '@/lib/payments/views';
 import { ticketIdParam } from '@/lib/validations/support';
@@ -27,11 +27,7 @@ async function referenceOptions(userId: number) {
   ];
 }
 
-export default async function NewTicketPage({
-  searchParams,
-}: {
-  searchParams: Promise<SearchParams>;
-}) {
+export default async function NewTicketPage({ searchParams }: QueryPageProps) {
   const session = await requireSession();
   const followUp = ticketIdParam.safeParse(firstParam((await searchParams).followUpOf));
   return (

@@ -8,11 +8,11 @@ import { TicketList } from '@/components/support/ticket-list';
 import { buttonClass } from '@/components/ui/button-class';
 import { EmptyState } from '@/components/ui/card';
 import { Field, SelectField } from '@/components/ui/field';
-import { Pagination } from '@/components/ui/pagination';
+import { emptyLinkClass, PagedList } from '@/components/ui/paged-list';
 import { upper } from '@/lib/api/v1/envelope';
 import { requireSession } from '@/lib/auth/guards';
 import { can } from '@/lib/auth/permissions';
-import { firstParam, type SearchParams } from '@/lib/http/search-params';
+import { readPageQuery, type QueryPageProps } from '@/lib/http/search-params';
 import { listAgents, listQueue } from '@/lib/support/tickets';
 import { staffQueueQuery } from '@/lib/validations/support';
 
@@ -20,29 +20,12 @@ export const metadata: Metadata = { title: 'Support queue' };
 
 const PAGE_SIZE = 20;
 
-/** The query string as the queue reads it: anything unreadable is dropped, not refused. */
-function readFilters(params: SearchParams) {
-  const raw: Record<string, string> = {};
-  for (const key of ['status', 'category', 'priority', 'assignee', 'q', 'page']) {
-    const value = firstParam(params[key]);
-    if (value) raw[key] = value;
-  }
-  const filters: Record<string, string> = {};
-  for (const [key, value] of Object.entries(raw)) {
-    if (staffQueueQuery.safeParse({ [key]: value }).success) filters[key] = value;
-  }
-  return staffQueueQuery.parse(filters);
-}
-
-export default async function StaffQueuePage({
-  searchParams,
-}: {
-  searchParams: Promise<SearchParams>;
-}) {
+export default async function StaffQueuePage({ searchParams }: QueryPageProps) {
   const session = await requireSession();
   // Customers get the same 404 as a page that does not exist.
   if (!can(session.user, 'support:agent')) notFound();
-  const f = readFilters(await searchParams);
+  // Anything unreadable in the query string is dropped, not refused.
+  const f = readPageQuery(staffQueueQuery, await searchParams).query;
   const [result, agents] = await Promise.all([
     listQueue({
       actorId: session.user.id,
@@ -121,11 +104,24 @@ export default async function StaffQueuePage({
           </Link>
         </div>
       </form>
-      {result.items.length > 0 ? (
-        <>
+      <PagedList
+        result={result}
+        label="Queue pages"
+        basePath="/staff/tickets"
+        query={{ ...kept, status: f.status }}
+        empty={
+          <EmptyState title="No tickets match">
+            Nothing waits here with these filters.{' '}
+            <Link href="/staff/tickets" className={emptyLinkClass}>
+              Show the whole queue
+            </Link>
+          </EmptyState>
+        }
+      >
+        {(items) => (
           <TicketList
             basePath="/staff/tickets"
-            tickets={result.items.map((t) => ({
+            tickets={items.map((t) => ({
               ...t,
               staff: {
                 customer: `${t.customer.name} <${t.customer.email}>`,
@@ -135,26 +131,8 @@ export default async function StaffQueuePage({
               },
             }))}
           />
-          <Pagination
-            className="mt-4"
-            label="Queue pages"
-            page={result.page}
-            totalPages={result.totalPages}
-            basePath="/staff/tickets"
-            query={{ ...kept, status: f.status }}
-          />
-        </>
-      ) : (
-        <EmptyState title="No tickets match">
-          Nothing waits here with these filters.{' '}
-          <Link
-            href="/staff/tickets"
-            className="font-medium text-brand-600 hover:underline dark:text-brand-100"
-          >
-            Show the whole queue
-          </Link>
-        </EmptyState>
-      )}
+        )}
+      </PagedList>
     </>
   );
 }
