@@ -2,6 +2,7 @@ import { clientEndpoints } from './client/endpoints';
 import { downloadFileEndpoint } from './files';
 import { inboundEmailEndpoint } from './inbound';
 import { stripeWebhookEndpoint } from './stripe-webhook';
+import { withStandardResponses } from './standard-responses';
 import { systemEndpoints } from './system';
 import { v1AuthEndpoints } from './v1/auth';
 import { v1ContractEndpoints } from './v1/contracts';
@@ -10,7 +11,10 @@ import { v1PaymentEndpoints } from './v1/payments';
 import { v1ProfileEndpoints } from './v1/profile';
 import { supportEndpoints } from './v1/support';
 
-/** Every endpoint the portal serves, for the OpenAPI document and the generated test matrices. */
+/**
+ * Every endpoint the portal serves, for the OpenAPI document and the generated test matrices, each
+ * with the 401/403/429 its auth, role and limit imply.
+ */
 export const allEndpoints = [
   ...v1AuthEndpoints,
   ...v1ProfileEndpoints,
@@ -23,4 +27,4 @@ export const allEndpoints = [
   stripeWebhookEndpoint,
   downloadFileEndpoint,
   inboundEmailEndpoint,
-];
+].map(withStandardResponses);

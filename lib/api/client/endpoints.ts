@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineEndpoint, type EndpointSpec } from '@/lib/http/endpoint';
 import { loginPasswordSchema, loginSchema, passwordSchema } from '@/lib/validations/auth';
 import { CONTRACT_STATUSES, contractIdParams } from '@/lib/validations/contracts';
+import { clientErrorSchema } from './errors';
 
 /**
  * Document 1's /client surface (shared/contracts/1-sense-security-client-api.md): bearer
@@ -18,29 +19,11 @@ export const clientChangePasswordSchema = z.object({
   new_password: passwordSchema,
 });
 
-const clientErrorSchema = z
-  .object({
-    error: z.string(),
-    code: z.string().meta({ description: 'Stable machine-readable error code' }),
-    request_id: z.string(),
-  })
-  .meta({ id: 'ClientError' });
-
 const e400 = { description: 'Validation failed or malformed JSON', schema: clientErrorSchema };
-const e401 = {
-  description: 'Missing, invalid or expired token, or the session has ended',
-  schema: clientErrorSchema,
-};
-const e403 = {
-  description: '`PASSWORD_CHANGE_REQUIRED`: only change-password and logout until it is changed',
-  schema: clientErrorSchema,
-};
 const e404 = {
   description: '`Contract not found`: no such contract, or not yours',
   schema: clientErrorSchema,
 };
-const e429 = { description: 'Rate limited; see Retry-After', schema: clientErrorSchema };
-const read = { 401: e401, 403: e403, 429: e429 };
 
 const contractFields = {
   contract_id: z.number().int(),
@@ -83,7 +66,6 @@ export const clientLogin = defineEndpoint({
       description: '`Invalid email or password`, or an inactive account',
       schema: clientErrorSchema,
     },
-    429: e429,
   },
 });
 
@@ -98,7 +80,7 @@ export const clientLogout = defineEndpoint({
     'Answers 200 with an empty body (document 1: "no content"). The session ends everywhere at once: the token is refused on the next request. Send no body.',
   auth: 'required',
   allowWhilePasswordChangeRequired: true,
-  responses: { 200: { description: 'Logged out; empty body' }, 401: e401, 429: e429 },
+  responses: { 200: { description: 'Logged out; empty body' } },
 });
 
 export const clientChangePassword = defineEndpoint({
@@ -116,8 +98,6 @@ export const clientChangePassword = defineEndpoint({
   responses: {
     204: { description: 'Password changed; empty body' },
     400: { description: 'Wrong `old_password`, or a weak new password', schema: clientErrorSchema },
-    401: e401,
-    429: e429,
   },
 });
 
@@ -144,7 +124,6 @@ export const clientProfile = defineEndpoint({
         created_at: z.string().meta({ description: 'ISO 8601 UTC, e.g. 2025-06-01T10:30:00Z' }),
       }),
     },
-    ...read,
   },
 });
 
@@ -166,7 +145,6 @@ export const clientDashboard = defineEndpoint({
         active_alerts: z.number().int(),
       }),
     },
-    ...read,
   },
 });
 
@@ -181,7 +159,6 @@ export const clientContracts = defineEndpoint({
   auth: 'required',
   responses: {
     200: { description: 'Contracts', schema: z.array(contractSummarySchema) },
-    ...read,
   },
 });
 
@@ -204,7 +181,6 @@ export const clientContract = defineEndpoint({
     },
     400: e400,
     404: e404,
-    ...read,
   },
 });
 
@@ -227,7 +203,6 @@ export const clientServiceTier = defineEndpoint({
     },
     400: e400,
     404: e404,
-    ...read,
   },
 });
 

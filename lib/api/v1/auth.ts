@@ -36,7 +36,7 @@ export function presentV1User(user: SignedInUser) {
   };
 }
 
-const { 400: e400, 401: e401, 403: e403, 429: e429 } = v1Errors;
+const { 400: e400, 401: e401 } = v1Errors;
 
 export const v1Login = defineEndpoint({
   operationId: 'v1Login',
@@ -56,7 +56,6 @@ export const v1Login = defineEndpoint({
     },
     400: e400,
     401: e401,
-    429: e429,
   },
 });
 
@@ -77,7 +76,6 @@ export const v1Refresh = defineEndpoint({
     200: { description: 'Token refreshed successfully', schema: v1Success(z.object(tokenFields)) },
     400: e400,
     401: e401,
-    429: e429,
   },
 });
 
@@ -101,7 +99,6 @@ export const v1Logout = defineEndpoint({
     },
     400: e400,
     401: e401,
-    429: e429,
   },
 });
 
@@ -124,8 +121,6 @@ export const v1ChangePassword = defineEndpoint({
       schema: z.object({ success: z.literal(true), message: z.string() }),
     },
     400: e400,
-    401: e401,
-    429: e429,
   },
 });
 
@@ -146,9 +141,6 @@ export const v1Profile = defineEndpoint({
         user_id: z.number().int(),
       }),
     },
-    401: e401,
-    403: e403,
-    429: e429,
   },
 });
 

@@ -80,7 +80,7 @@ export function presentDownloadLink(link: DownloadLink) {
   };
 }
 
-const { 400: e400, 401: e401, 403: e403, 429: e429 } = v1Errors;
+const { 400: e400 } = v1Errors;
 
 export const v1ListDownloads = defineEndpoint({
   operationId: 'v1ListDownloads',
@@ -94,9 +94,6 @@ export const v1ListDownloads = defineEndpoint({
   auth: 'required',
   responses: {
     200: { description: 'Releases', schema: v1Success(z.array(downloadSchema)) },
-    401: e401,
-    403: e403,
-    429: e429,
   },
 });
 
@@ -116,7 +113,6 @@ export const v1DownloadUrl = defineEndpoint({
   responses: {
     200: { description: 'Signed link', schema: v1Success(downloadLinkSchema) },
     400: e400,
-    401: e401,
     403: {
       description: '`LICENSE_REQUIRED`: no active license covers this release',
       schema: v1Errors[403].schema,
@@ -125,7 +121,6 @@ export const v1DownloadUrl = defineEndpoint({
       description: 'No such release, or no build for that platform',
       schema: v1Errors[400].schema,
     },
-    429: e429,
   },
 });
 

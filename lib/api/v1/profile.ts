@@ -37,7 +37,7 @@ export function presentProfile(p: Profile) {
   };
 }
 
-const { 400: e400, 401: e401, 403: e403, 429: e429 } = v1Errors;
+const { 400: e400 } = v1Errors;
 
 export const v1GetProfile = defineEndpoint({
   operationId: 'v1GetProfile',
@@ -49,9 +49,6 @@ export const v1GetProfile = defineEndpoint({
   auth: 'required',
   responses: {
     200: { description: 'Profile', schema: v1Success(profileSchema) },
-    401: e401,
-    403: e403,
-    429: e429,
   },
 });
 
@@ -69,9 +66,6 @@ export const v1UpdateProfile = defineEndpoint({
   responses: {
     200: { description: 'Profile updated', schema: v1Success(profileSchema) },
     400: e400,
-    401: e401,
-    403: e403,
-    429: e429,
   },
 });
 

@@ -241,7 +241,7 @@ export function presentStaffTicket(t: StaffTicket) {
   };
 }
 
-const { 400: e400, 401: e401, 403: e403, 404: e404, 413: e413, 429: e429 } = v1Errors;
+const { 400: e400, 404: e404, 413: e413 } = v1Errors;
 const e409 = {
   description:
     '`TICKET_CLOSED`: the ticket is closed; `link` points at the form for a follow-up ticket',
@@ -249,12 +249,8 @@ const e409 = {
 };
 const tags = ['Support (v1)'];
 const staffTags = ['Support (staff)'];
-const staff403 = {
-  description: '`FORBIDDEN`: the account is not a support agent or administrator',
-  schema: v1ErrorSchema,
-};
 /** What every staff operation on one ticket may answer besides its success. */
-const staffTicketErrors = { 400: e400, 401: e401, 403: staff403, 404: e404, 429: e429 };
+const staffTicketErrors = { 400: e400, 404: e404 };
 
 export const v1ListTickets = defineEndpoint({
   operationId: 'v1ListTickets',
@@ -269,9 +265,6 @@ export const v1ListTickets = defineEndpoint({
   responses: {
     200: { description: 'Tickets', schema: v1Success(pageSchema(ticketSummarySchema)) },
     400: e400,
-    401: e401,
-    403: e403,
-    429: e429,
   },
 });
 
@@ -291,14 +284,11 @@ export const v1CreateTicket = defineEndpoint({
   responses: {
     201: { description: 'Opened', schema: v1Success(ticketSchema) },
     400: e400,
-    401: e401,
-    403: e403,
     404: {
       description: 'The contract, purchase or ticket named is not yours',
       schema: v1ErrorSchema,
     },
     413: e413,
-    429: e429,
   },
 });
 
@@ -316,10 +306,7 @@ export const v1GetTicket = defineEndpoint({
   responses: {
     200: { description: 'Ticket', schema: v1Success(ticketSchema) },
     400: e400,
-    401: e401,
-    403: e403,
     404: e404,
-    429: e429,
   },
 });
 
@@ -340,12 +327,9 @@ export const v1AddTicketMessage = defineEndpoint({
   responses: {
     201: { description: 'Added', schema: v1Success(ticketMessageSchema) },
     400: e400,
-    401: e401,
-    403: e403,
     404: e404,
     409: e409,
     413: e413,
-    429: e429,
   },
 });
 
@@ -364,11 +348,8 @@ const transition = (action: 'resolve' | 'reopen', description: string) =>
     responses: {
       200: { description: 'The ticket as it is now', schema: v1Success(ticketSchema) },
       400: e400,
-      401: e401,
-      403: e403,
       404: e404,
       409: e409,
-      429: e429,
     },
   });
 
@@ -397,11 +378,8 @@ export const v1RateTicket = defineEndpoint({
   responses: {
     201: { description: 'Rated: the ticket as it is now', schema: v1Success(ticketSchema) },
     400: e400,
-    401: e401,
-    403: e403,
     404: e404,
     409: { description: 'Not resolved, or rated already', schema: v1ErrorSchema },
-    429: e429,
   },
 });
 
@@ -419,9 +397,6 @@ export const staffListTickets = defineEndpoint({
   responses: {
     200: { description: 'Queue', schema: v1Success(pageSchema(staffTicketSummarySchema)) },
     400: e400,
-    401: e401,
-    403: staff403,
-    429: e429,
   },
 });
 
