@@ -3,9 +3,15 @@
  * `payment_intent.latest_charge`, and `data.…` on lists). Unknown paths get Stripe's 400.
  */
 import type Stripe from 'stripe';
-import { ApiError, type Store } from './state';
+import { ApiError, type Store, type Table } from './state';
 
 type Paths = string[];
+
+/** Expands the `paths` of one object (each path a field, or `field.sub.path`). */
+type Expander<T> = (store: Store, value: T, paths: Paths) => T;
+
+/** Expands one field: the id it holds (null when it holds none) into its object. */
+type Link<V> = (store: Store, ref: string | null, paths: Paths) => V;
 
 /** Sub-paths under `field` when it is expanded, else null; rejects fields not in `allowed`. */
 function under(paths: Paths, field: string): Paths | null {
@@ -29,115 +35,80 @@ function allow(paths: Paths, allowed: string[]): void {
   }
 }
 
-const id = (value: string | { id: string } | null): string | null =>
-  typeof value === 'string' ? value : (value?.id ?? null);
+const id = (value: unknown): string | null => {
+  if (typeof value === 'string') return value;
+  return value && typeof value === 'object' && 'id' in value && typeof value.id === 'string'
+    ? value.id
+    : null;
+};
+
+/** The expander of an object whose expandable fields are the keys of `links`, in that order. */
+function expander<T extends object>(links: NoInfer<{ [K in keyof T]?: Link<T[K]> }>): Expander<T> {
+  const fields = Object.keys(links) as (keyof T & string)[];
+  return (store, value, paths) => {
+    allow(paths, fields);
+    const out = { ...value };
+    for (const field of fields) {
+      const sub = under(paths, field);
+      const link = links[field];
+      if (sub && link) out[field] = link(store, id(out[field]), sub);
+    }
+    return out;
+  };
+}
+
+/**
+ * A field holding the id of a row of `table` (or null). `expand` is a thunk: the expanders refer
+ * to each other.
+ */
+function row<V extends { id: string; created: number }>(of: {
+  table: (store: Store) => Table<V>;
+  expand: () => Expander<V>;
+}): Link<V | null> {
+  const { table, expand } = of;
+  return (store, ref, paths) => (ref ? expand()(store, table(store).get(ref), paths) : null);
+}
 
 export function customer(store: Store, value: string | null, paths: Paths): Stripe.Customer | null {
   allow(paths, []);
   return value ? store.customers.get(value) : null;
 }
 
-export function paymentMethod(
-  store: Store,
-  pm: Stripe.PaymentMethod,
-  paths: Paths,
-): Stripe.PaymentMethod {
-  allow(paths, ['customer']);
-  const out = { ...pm };
-  const sub = under(paths, 'customer');
-  if (sub) out.customer = customer(store, id(out.customer), sub);
-  return out;
-}
+const methodRow: Link<Stripe.PaymentMethod | null> = row({
+  table: (store) => store.paymentMethods,
+  expand: () => paymentMethod,
+});
+const intentRow: Link<Stripe.PaymentIntent | null> = row({
+  table: (store) => store.paymentIntents,
+  expand: () => paymentIntent,
+});
+const chargeRow: Link<Stripe.Charge | null> = row({
+  table: (store) => store.charges,
+  expand: () => charge,
+});
 
-export function charge(store: Store, ch: Stripe.Charge, paths: Paths): Stripe.Charge {
-  allow(paths, ['customer', 'payment_intent']);
-  const out = { ...ch };
-  let sub = under(paths, 'customer');
-  if (sub) out.customer = customer(store, id(out.customer), sub);
-  sub = under(paths, 'payment_intent');
-  const pi = id(out.payment_intent);
-  if (sub && pi) out.payment_intent = paymentIntent(store, store.paymentIntents.get(pi), sub);
-  return out;
-}
+export const paymentMethod = expander<Stripe.PaymentMethod>({ customer });
 
-export function paymentIntent(
-  store: Store,
-  pi: Stripe.PaymentIntent,
-  paths: Paths,
-): Stripe.PaymentIntent {
-  allow(paths, ['customer', 'latest_charge', 'payment_method']);
-  const out = { ...pi };
-  let sub = under(paths, 'customer');
-  if (sub) out.customer = customer(store, id(out.customer), sub);
-  sub = under(paths, 'latest_charge');
-  const ch = id(out.latest_charge);
-  if (sub && ch) out.latest_charge = charge(store, store.charges.get(ch), sub);
-  sub = under(paths, 'payment_method');
-  const pm = id(out.payment_method);
-  if (sub && pm) out.payment_method = paymentMethod(store, store.paymentMethods.get(pm), sub);
-  return out;
-}
+export const charge = expander<Stripe.Charge>({ customer, payment_intent: intentRow });
 
-export function setupIntent(
-  store: Store,
-  si: Stripe.SetupIntent,
-  paths: Paths,
-): Stripe.SetupIntent {
-  allow(paths, ['customer', 'payment_method']);
-  const out = { ...si };
-  let sub = under(paths, 'customer');
-  if (sub) out.customer = customer(store, id(out.customer), sub);
-  sub = under(paths, 'payment_method');
-  const pm = id(out.payment_method);
-  if (sub && pm) out.payment_method = paymentMethod(store, store.paymentMethods.get(pm), sub);
-  return out;
-}
+export const paymentIntent = expander<Stripe.PaymentIntent>({
+  customer,
+  latest_charge: chargeRow,
+  payment_method: methodRow,
+});
 
-export function invoice(store: Store, inv: Stripe.Invoice, paths: Paths): Stripe.Invoice {
-  allow(paths, ['customer', 'default_payment_method']);
-  const out = { ...inv };
-  let sub = under(paths, 'customer');
-  if (sub) out.customer = customer(store, id(out.customer), sub);
-  sub = under(paths, 'default_payment_method');
-  const pm = id(out.default_payment_method);
-  if (sub && pm) {
-    out.default_payment_method = paymentMethod(store, store.paymentMethods.get(pm), sub);
-  }
-  return out;
-}
+export const setupIntent = expander<Stripe.SetupIntent>({ customer, payment_method: methodRow });
 
-export function refund(store: Store, re: Stripe.Refund, paths: Paths): Stripe.Refund {
-  allow(paths, ['charge', 'payment_intent']);
-  const out = { ...re };
-  let sub = under(paths, 'charge');
-  const ch = id(out.charge);
-  if (sub && ch) out.charge = charge(store, store.charges.get(ch), sub);
-  sub = under(paths, 'payment_intent');
-  const pi = id(out.payment_intent);
-  if (sub && pi) out.payment_intent = paymentIntent(store, store.paymentIntents.get(pi), sub);
-  return out;
-}
+export const invoice = expander<Stripe.Invoice>({ customer, default_payment_method: methodRow });
 
-export function session(
-  store: Store,
-  cs: Stripe.Checkout.Session,
-  paths: Paths,
-): Stripe.Checkout.Session {
-  allow(paths, ['customer', 'payment_intent', 'setup_intent', 'invoice']);
-  const out = { ...cs };
-  let sub = under(paths, 'customer');
-  if (sub) out.customer = customer(store, id(out.customer), sub);
-  sub = under(paths, 'payment_intent');
-  const pi = id(out.payment_intent);
-  if (sub && pi) out.payment_intent = paymentIntent(store, store.paymentIntents.get(pi), sub);
-  sub = under(paths, 'setup_intent');
-  const si = id(out.setup_intent);
-  if (sub && si) out.setup_intent = setupIntent(store, store.setupIntents.get(si), sub);
-  sub = under(paths, 'invoice');
-  const inv = id(out.invoice);
-  if (sub && inv) out.invoice = invoice(store, store.invoices.get(inv), sub);
-  return out;
-}
+export const refund = expander<Stripe.Refund>({ charge: chargeRow, payment_intent: intentRow });
+
+export const session = expander<Stripe.Checkout.Session>({
+  customer,
+  payment_intent: intentRow,
+  setup_intent: row({ table: (store) => store.setupIntents, expand: () => setupIntent }),
+  invoice: row({ table: (store) => store.invoices, expand: () => invoice }),
+});
 
 /** `expand[]=data.x` on a list applies `x` to every item. */
 export function list<T extends { id: string }>(
