@@ -81,25 +81,19 @@ export class Table<T extends { id: string; created: number }> {
   constructor(private readonly noun: string) {}
 
   get(id: string, param = 'id'): T {
-    const row = this.rows.get(id);
-    if (!row) {
-      throw new ApiError(
-        404,
-        'invalid_request_error',
-        `No such ${this.noun}: '${id}'`,
-        'resource_missing',
-        param,
-      );
-    }
-    return row;
+    return this.lookup(id, 404, param);
   }
 
   /** A referenced id in a request parameter: Stripe answers 400 rather than 404. */
   ref(id: string, param: string): T {
+    return this.lookup(id, 400, param);
+  }
+
+  private lookup(id: string, status: number, param: string): T {
     const row = this.rows.get(id);
     if (!row) {
       throw new ApiError(
-        400,
+        status,
         'invalid_request_error',
         `No such ${this.noun}: '${id}'`,
         'resource_missing',
