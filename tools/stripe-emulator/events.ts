@@ -63,7 +63,8 @@ export function dispute(of: Stripe.Charge, intentId: string): Stripe.Dispute {
   };
 }
 
-function eventBase(pendingWebhooks: number) {
+/** An event of `type` carrying `data`; each factory below checks it against its `Stripe.Event`. */
+function event<Type extends string, Data>(type: Type, data: Data, pendingWebhooks: number) {
   return {
     id: newId('evt'),
     object: 'event' as const,
@@ -72,39 +73,26 @@ function eventBase(pendingWebhooks: number) {
     livemode: false,
     pending_webhooks: pendingWebhooks,
     request: { id: null, idempotency_key: null },
+    type,
+    data,
   };
 }
 
-export function sessionCompletedEvent(
+export const sessionCompletedEvent = (
   session: Stripe.Checkout.Session,
   pendingWebhooks: number,
-): Stripe.CheckoutSessionCompletedEvent {
-  return {
-    ...eventBase(pendingWebhooks),
-    type: 'checkout.session.completed',
-    data: { object: session },
-  };
-}
+): Stripe.CheckoutSessionCompletedEvent =>
+  event('checkout.session.completed', { object: session }, pendingWebhooks);
 
-export function chargeRefundedEvent(
+export const chargeRefundedEvent = (
   charge: Stripe.Charge,
   previous: Partial<Stripe.Charge>,
   pendingWebhooks: number,
-): Stripe.ChargeRefundedEvent {
-  return {
-    ...eventBase(pendingWebhooks),
-    type: 'charge.refunded',
-    data: { object: charge, previous_attributes: previous },
-  };
-}
+): Stripe.ChargeRefundedEvent =>
+  event('charge.refunded', { object: charge, previous_attributes: previous }, pendingWebhooks);
 
-export function disputeCreatedEvent(
+export const disputeCreatedEvent = (
   dispute: Stripe.Dispute,
   pendingWebhooks: number,
-): Stripe.ChargeDisputeCreatedEvent {
-  return {
-    ...eventBase(pendingWebhooks),
-    type: 'charge.dispute.created',
-    data: { object: dispute },
-  };
-}
+): Stripe.ChargeDisputeCreatedEvent =>
+  event('charge.dispute.created', { object: dispute }, pendingWebhooks);
