@@ -19,7 +19,15 @@ import {
   type FormObject,
 } from './form';
 import { checkoutSession, customer } from './objects';
-import { ApiError, invalid, missingParam, page, type SessionLine } from './state';
+import {
+  ApiError,
+  invalid,
+  missingParam,
+  page,
+  type SessionLine,
+  type Store,
+  type Table,
+} from './state';
 
 type Handler = (ctx: Context, form: FormObject, params: string[]) => unknown;
 
@@ -132,6 +140,27 @@ function updateCustomer(ctx: Context, form: FormObject, id: string): Stripe.Cust
   return ctx.store.customers.set(updated);
 }
 
+/**
+ * `GET url`: the rows of `table`, newest first, narrowed by the query parameters `filters` (each
+ * equal to the row's field of that name), paged and expanded.
+ */
+function listed<T extends { id: string; created: number }>(
+  url: string,
+  table: (store: Store) => Table<T>,
+  filters: (keyof T & string)[],
+  one: (store: Store, row: T, paths: string[]) => T,
+): Handler {
+  return (ctx, form) => {
+    const wanted = filters.map((field) => [field, str(form, field)] as const);
+    const rows = table(ctx.store)
+      .all()
+      .filter((row) => wanted.every(([field, value]) => !value || row[field] === value));
+    return expand.list(pageOf(form, rows, url), paths(form), (row, sub) =>
+      one(ctx.store, row, sub),
+    );
+  };
+}
+
 function listPaymentMethods(ctx: Context, form: FormObject, customerId?: string) {
   const owner = customerId ?? str(form, 'customer');
   if (owner) ctx.store.customers.ref(owner, 'customer');
@@ -194,15 +223,12 @@ const ROUTES: [string, RegExp, Handler][] = [
   [
     'GET',
     /^\/v1\/checkout\/sessions$/,
-    (ctx, form) => {
-      const [pi, cus] = [str(form, 'payment_intent'), str(form, 'customer')];
-      const rows = ctx.store.sessions
-        .all()
-        .filter((cs) => (!pi || cs.payment_intent === pi) && (!cus || cs.customer === cus));
-      return expand.list(pageOf(form, rows, '/v1/checkout/sessions'), paths(form), (cs, sub) =>
-        expand.session(ctx.store, cs, sub),
-      );
-    },
+    listed(
+      '/v1/checkout/sessions',
+      (store) => store.sessions,
+      ['payment_intent', 'customer'],
+      expand.session,
+    ),
   ],
   [
     'GET',
@@ -232,15 +258,7 @@ const ROUTES: [string, RegExp, Handler][] = [
   [
     'GET',
     /^\/v1\/invoices$/,
-    (ctx, form) => {
-      const [cus, status] = [str(form, 'customer'), str(form, 'status')];
-      const rows = ctx.store.invoices
-        .all()
-        .filter((inv) => (!cus || inv.customer === cus) && (!status || inv.status === status));
-      return expand.list(pageOf(form, rows, '/v1/invoices'), paths(form), (inv, sub) =>
-        expand.invoice(ctx.store, inv, sub),
-      );
-    },
+    listed('/v1/invoices', (store) => store.invoices, ['customer', 'status'], expand.invoice),
   ],
   [
     'GET',
