@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { db } from '../lib/db/client';
+import type { LicenseStatus, PurchaseStatus } from '../lib/db/generated/enums';
 import { getEnv } from '../lib/env';
 
 /**
@@ -76,6 +77,44 @@ export async function seedReleases(): Promise<void> {
 }
 
 /**
+ * A completed $359 Sense Base purchase with its license, as `db.purchase.create` takes it: the
+ * demo customer's purchase below, and the licenses tests grant (tests/support/licenses.ts).
+ */
+export function licensedPurchase(input: {
+  userId: number;
+  checkoutSessionId: string;
+  status?: PurchaseStatus;
+  createdAt?: Date;
+  license: {
+    key: string;
+    majorVersion: number;
+    status?: LicenseStatus;
+    suspendedAt?: Date | null;
+    suspendReason?: string | null;
+    createdAt?: Date;
+  };
+}) {
+  const { license, ...purchase } = input;
+  return {
+    ...purchase,
+    amount: 35_900,
+    currency: 'usd',
+    items: {
+      create: [
+        {
+          productType: 'base_product',
+          description: 'Base Software License',
+          amount: 35_900,
+          quantity: 1,
+        },
+      ],
+    },
+    // The license's user_id comes from the purchase (its [purchase_id, user_id] foreign key).
+    license: { create: { productType: 'base_product', ...license } },
+  };
+}
+
+/**
  * The demo customer bought Sense Base 1 in January 2025 (a v1 license), so the demo shows a past
  * purchase, a license key, a v1 download and a locked v2 that a new purchase unlocks.
  */
@@ -83,32 +122,13 @@ export async function seedDemoPurchase(customerId: number): Promise<void> {
   const sessionId = 'cs_demo_seed_purchase_2025';
   const existing = await db.purchase.findUnique({ where: { checkoutSessionId: sessionId } });
   if (existing) return;
+  const boughtAt = new Date('2025-01-15T10:30:00Z');
   await db.purchase.create({
-    data: {
+    data: licensedPurchase({
       userId: customerId,
       checkoutSessionId: sessionId,
-      amount: 35_900,
-      currency: 'usd',
-      createdAt: new Date('2025-01-15T10:30:00Z'),
-      items: {
-        create: [
-          {
-            productType: 'base_product',
-            description: 'Base Software License',
-            amount: 35_900,
-            quantity: 1,
-          },
-        ],
-      },
-      license: {
-        // The license's user_id comes from the purchase (its [purchase_id, user_id] foreign key).
-        create: {
-          key: 'SNSB-V7KR-R2QX-8M4P',
-          productType: 'base_product',
-          majorVersion: 1,
-          createdAt: new Date('2025-01-15T10:30:00Z'),
-        },
-      },
-    },
+      createdAt: boughtAt,
+      license: { key: 'SNSB-V7KR-R2QX-8M4P', majorVersion: 1, createdAt: boughtAt },
+    }),
   });
 }
