@@ -9,15 +9,15 @@ import { changePassword } from '@/lib/auth/change-password';
 import { hashPassword, verifyPassword } from '@/lib/auth/password';
 import { createSession, validateSession } from '@/lib/auth/sessions';
 import { signIn } from '@/lib/auth/sign-in';
-import { loginForTokens } from '@/lib/auth/token-sessions';
 import { authenticateAccessToken, hashRefreshToken, rotateRefreshToken } from '@/lib/auth/tokens';
 import { db } from '@/lib/db/client';
 import { getEnv } from '@/lib/env';
 import { AppError } from '@/lib/errors';
 import { peek } from '@/lib/rate-limit';
-import { recordSecret } from '../support/artifacts';
-import { createTestUser, randomIp } from '../support/users';
+import { createTestUser, randomIp, type TestUser } from '../support/users';
 import { rejectionView, type ErrorView } from '../support/errors';
+import { settledAtOnce } from '../support/parallel';
+import { tokenLogin } from '../support/token-sessions';
 
 type Hook = () => Promise<void>;
 const hooks = vi.hoisted(() => ({
@@ -113,6 +113,21 @@ describe('credential versions (item 4)', () => {
 });
 
 describe('guessing the current password (item 6)', () => {
+  /** `count` password changes from the session, each refused for a wrong current password. */
+  async function guessWrong(user: TestUser, sessionId: string, count: number): Promise<void> {
+    for (let i = 0; i < count; i += 1) {
+      const err = await rejection(
+        changePassword({
+          userId: user.id,
+          currentSessionId: sessionId,
+          currentPassword: `wrong-${i}`,
+          newPassword: `${user.password}-x`,
+        }),
+      );
+      expect(err.code).toBe('INVALID_CURRENT_PASSWORD');
+    }
+  }
+
   it('after 5 wrong answers in 15 minutes: 429, and the session that sent the fifth has ended', async () => {
     const user = await createTestUser();
     const [guesser, other] = await Promise.all([
@@ -147,17 +162,8 @@ describe('guessing the current password (item 6)', () => {
   it('a right password credits its attempt back', async () => {
     const user = await createTestUser();
     const session = await createSession({ userId: user.id, surface: 'BROWSER' });
+    await guessWrong(user, session.id, 4);
     let password = user.password;
-    for (let i = 0; i < 4; i += 1) {
-      await rejection(
-        changePassword({
-          userId: user.id,
-          currentSessionId: session.id,
-          currentPassword: `wrong-${i}`,
-          newPassword: `${password}-x`,
-        }),
-      );
-    }
     // Four wrong, then right several times: never the fifth failure.
     for (let i = 0; i < 3; i += 1) {
       const next = `${user.password}-round-${i}`;
@@ -176,16 +182,7 @@ describe('guessing the current password (item 6)', () => {
     const user = await createTestUser();
     const session = await createSession({ userId: user.id, surface: 'BROWSER' });
     const before = await peek('login-account-hourly', user.email);
-    for (let i = 0; i < 2; i += 1) {
-      await rejection(
-        changePassword({
-          userId: user.id,
-          currentSessionId: session.id,
-          currentPassword: `wrong-${i}`,
-          newPassword: `${user.password}-x`,
-        }),
-      );
-    }
+    await guessWrong(user, session.id, 2);
     const after = await peek('login-account-hourly', user.email);
     // The same key a failed sign-in spends (lib/auth/sign-in.ts): guesses add up across both.
     expect(before.remaining - after.remaining).toBe(2);
@@ -194,15 +191,7 @@ describe('guessing the current password (item 6)', () => {
 
 describe('refresh race (item 10)', () => {
   it('a rotation that loses the race answers REFRESH_TOKEN_RACE and keeps the session', async () => {
-    const user = await createTestUser();
-    const login = await loginForTokens({
-      email: user.email,
-      password: user.password,
-      surface: 'API_V1',
-      ip: randomIp(),
-      userAgent: 'vitest',
-    });
-    recordSecret('refresh_token', login.refreshToken);
+    const login = await tokenLogin('API_V1');
     // Between this rotation's read of the token and its claim, another one claims it.
     hooks.beforeValidateSession = async () => {
       await db.refreshToken.updateMany({
@@ -218,15 +207,7 @@ describe('refresh race (item 10)', () => {
   });
 
   it("another surface's refresh token is refused without ending its session", async () => {
-    const user = await createTestUser();
-    const login = await loginForTokens({
-      email: user.email,
-      password: user.password,
-      surface: 'GIGGATEK',
-      ip: randomIp(),
-      userAgent: 'vitest',
-    });
-    recordSecret('refresh_token', login.refreshToken);
+    const login = await tokenLogin('GIGGATEK');
     const err = await rejection(rotateRefreshToken(login.refreshToken, 'API_V1'));
     expect(err).toMatchObject({ status: 401, code: 'REFRESH_TOKEN_INVALID' });
     expect(await validateSession(login.sessionId)).not.toBeNull();
@@ -270,10 +251,8 @@ describe('sign-in limits counted before bcrypt (item 5)', () => {
   it('of 40 parallel wrong sign-ins from one address, at most 10 reach the password check', async () => {
     const user = await createTestUser();
     const ip = randomIp();
-    const results = await Promise.allSettled(
-      Array.from({ length: 40 }, () =>
-        signIn({ email: user.email, password: 'wrong-password-123', surface: 'BROWSER', ip }),
-      ),
+    const results = await settledAtOnce(40, () =>
+      signIn({ email: user.email, password: 'wrong-password-123', surface: 'BROWSER', ip }),
     );
     const codes = results.map((r) =>
       r.status === 'rejected' ? (r.reason as AppError).code : 'ok',

@@ -42,13 +42,20 @@ afterAll(() => {
   }
 });
 
-function refusal(value: string): ErrorView {
+function refusal(value: string, field: 'successUrl' | 'cancelUrl' = 'successUrl'): ErrorView {
   try {
-    checkReturnUrl(value, 'successUrl');
+    checkReturnUrl(value, field);
   } catch (error) {
     return errorView(error);
   }
   throw new Error(`${value} was accepted`);
+}
+
+/** The success URL is refused with 400 URL_NOT_ALLOWED and `message`; returns the refusal. */
+function expectRefused(value: string, message: string): ErrorView {
+  const error = refusal(value);
+  expect(error).toMatchObject({ status: 400, code: 'URL_NOT_ALLOWED', message });
+  return error;
 }
 
 describe('checkReturnUrl', () => {
@@ -95,9 +102,7 @@ describe('checkReturnUrl', () => {
     ['file:', 'file:///etc/passwd'],
     ['an IP address', 'https://127.0.0.1/x'],
   ])('refuses %s', (_, url) => {
-    const error = refusal(url);
-    expect(error).toMatchObject({ status: 400, code: 'URL_NOT_ALLOWED' });
-    expect(error.message).toBe('successUrl must be on an allowed origin');
+    expectRefused(url, 'successUrl must be on an allowed origin');
   });
 
   it.each([
@@ -106,9 +111,7 @@ describe('checkReturnUrl', () => {
     ['an empty string', ''],
     ['a bare host', 'portal.sense-security.test/x'],
   ])('refuses %s as not absolute', (_, url) => {
-    const error = refusal(url);
-    expect(error).toMatchObject({ status: 400, code: 'URL_NOT_ALLOWED' });
-    expect(error.message).toBe('successUrl must be an absolute URL');
+    const error = expectRefused(url, 'successUrl must be an absolute URL');
     expect(error.issues).toEqual([{ field: 'successUrl', message: 'must be an absolute URL' }]);
   });
 
@@ -121,14 +124,9 @@ describe('checkReturnUrl', () => {
     ],
     ['javascript:', 'javascript:alert(1)', 'must be an http or https URL'],
   ])('names the field and the rule for %s, never the allowed origins', (_, url, reason) => {
-    let refused: ErrorView | null = null;
-    try {
-      checkReturnUrl(url, 'cancelUrl');
-    } catch (error) {
-      refused = errorView(error);
-    }
-    expect(refused?.issues).toEqual([{ field: 'cancelUrl', message: reason }]);
-    const said = [refused?.message ?? '', ...(refused?.issues ?? []).map((i) => i.message)]
+    const refused = refusal(url, 'cancelUrl');
+    expect(refused.issues).toEqual([{ field: 'cancelUrl', message: reason }]);
+    const said = [refused.message, ...refused.issues.map((i) => i.message)]
       .join('\n')
       .toLowerCase();
     for (const origin of allowedReturnOrigins()) {

@@ -90,6 +90,17 @@ function replyMail(input: {
   );
 }
 
+/** The customer's own reply to the ticket's reply+… address, received as inbound mail. */
+function customerReplies(
+  customer: TestUser,
+  ticketId: number,
+  mail: { body: string; headers?: Record<string, string>; subject?: string },
+) {
+  return receiveInboundEmail(
+    replyMail({ from: customer.email, to: replyAddress(ticketId, customer.id), ...mail }),
+  );
+}
+
 describe('outgoing support e-mail', () => {
   it('sends the customer an agent reply with subject, Reply-To and link, and never a note', async () => {
     const customer = await createTestUser();
@@ -176,13 +187,9 @@ describe('e-mailed replies', () => {
   it('appends a reply from the recipient, without the quoted history', async () => {
     const customer = await createTestUser();
     const ticket = await openTicket(customer);
-    const result = await receiveInboundEmail(
-      replyMail({
-        from: customer.email,
-        to: replyAddress(ticket.id, customer.id),
-        body: 'Windows Defender only.\nNothing else.',
-      }),
-    );
+    const result = await customerReplies(customer, ticket.id, {
+      body: 'Windows Defender only.\nNothing else.',
+    });
     expect(result).toMatchObject({ outcome: 'APPENDED', ticketId: ticket.id });
     const seen = await getTicket({ userId: customer.id, ticketId: ticket.id });
     expect(seen.messages.map((m) => m.body)).toEqual(['Windows Defender only.\nNothing else.']);
@@ -248,14 +255,10 @@ describe('e-mailed replies', () => {
       { 'X-Autoreply': 'yes' },
     ];
     for (const headers of autoHeaders) {
-      const result = await receiveInboundEmail(
-        replyMail({
-          from: customer.email,
-          to: replyAddress(ticket.id, customer.id),
-          body: 'I am out of the office until Monday.',
-          headers,
-        }),
-      );
+      const result = await customerReplies(customer, ticket.id, {
+        body: 'I am out of the office until Monday.',
+        headers,
+      });
       expect(result.outcome).toBe('IGNORED');
     }
     const seen = await getTicket({ userId: customer.id, ticketId: ticket.id });
@@ -295,14 +298,10 @@ describe('e-mailed replies', () => {
   it('keeps a reply that carries a NUL, without the NUL', async () => {
     const customer = await createTestUser();
     const ticket = await openTicket(customer);
-    const result = await receiveInboundEmail(
-      replyMail({
-        from: customer.email,
-        to: replyAddress(ticket.id, customer.id),
-        body: 'Broken\u0000 again',
-        subject: 'Re: \u0000camera',
-      }),
-    );
+    const result = await customerReplies(customer, ticket.id, {
+      body: 'Broken\u0000 again',
+      subject: 'Re: \u0000camera',
+    });
     expect(result.outcome).toBe('APPENDED');
     const seen = await getTicket({ userId: customer.id, ticketId: ticket.id });
     expect(seen.messages.map((m) => m.body)).toEqual(['Broken again']);

@@ -65,40 +65,29 @@ describe('equipment names its contract’s owner', () => {
 });
 
 describe('alerts name their equipment’s contract and owner', () => {
-  it('refuses an alert naming another contract of the same owner than its equipment’s', async () => {
+  it.each([
+    {
+      naming: 'another contract of the same owner than its equipment’s',
+      owners: () => ({ equipment: a.equipmentIds[0], contract: a.contractIds[1], user: a.userId }),
+      key: /^alerts_equipment_id_contract_id_user_id_fkey$/,
+    },
+    {
+      naming: 'another user than its equipment’s and contract’s owner',
+      owners: () => ({ equipment: a.equipmentIds[0], contract: a.contractIds[0], user: b.userId }),
+      key: /^alerts_(equipment_id_contract_id_user_id|contract_id_user_id)_fkey$/,
+    },
+    {
+      // B's contract and B agree with each other; only the equipment (A's) disagrees.
+      naming: 'another customer’s contract and user than its equipment’s',
+      owners: () => ({ equipment: a.equipmentIds[0], contract: b.contractIds[0], user: b.userId }),
+      key: /^alerts_equipment_id_contract_id_user_id_fkey$/,
+    },
+  ])('refuses an alert naming $naming', async ({ owners, key }) => {
+    const { equipment, contract, user } = owners();
     const refused = db.alert.create({
-      data: alertData({
-        equipmentId: a.equipmentIds[0],
-        contractId: a.contractIds[1],
-        userId: a.userId,
-      }),
+      data: alertData({ equipmentId: equipment, contractId: contract, userId: user }),
     });
-    expect(await foreignKeyViolation(refused)).toBe('alerts_equipment_id_contract_id_user_id_fkey');
-  });
-
-  it('refuses an alert naming another user than its equipment’s and contract’s owner', async () => {
-    const refused = db.alert.create({
-      data: alertData({
-        equipmentId: a.equipmentIds[0],
-        contractId: a.contractIds[0],
-        userId: b.userId,
-      }),
-    });
-    expect(await foreignKeyViolation(refused)).toMatch(
-      /^alerts_(equipment_id_contract_id_user_id|contract_id_user_id)_fkey$/,
-    );
-  });
-
-  it('refuses an alert naming another customer’s contract and user than its equipment’s', async () => {
-    // B's contract and B agree with each other; only the equipment (A's) disagrees.
-    const refused = db.alert.create({
-      data: alertData({
-        equipmentId: a.equipmentIds[0],
-        contractId: b.contractIds[0],
-        userId: b.userId,
-      }),
-    });
-    expect(await foreignKeyViolation(refused)).toBe('alerts_equipment_id_contract_id_user_id_fkey');
+    expect(await foreignKeyViolation(refused)).toMatch(key);
   });
 
   it('accepts an alert naming its equipment’s contract and owner', async () => {
@@ -119,18 +108,14 @@ describe('alerts name their equipment’s contract and owner', () => {
 });
 
 describe('licenses and invoices name their purchase’s owner', () => {
-  it('refuses a license naming another user than the purchase’s', async () => {
-    const refused = db.license.create({
-      data: licenseData({ purchaseId: a.purchaseId, userId: b.userId }),
-    });
-    expect(await foreignKeyViolation(refused)).toBe('licenses_purchase_id_user_id_fkey');
-  });
+  /** Customer B named on customer A's purchase. */
+  const bOnA = () => ({ purchaseId: a.purchaseId, userId: b.userId });
 
-  it('refuses an invoice naming another user than the purchase’s', async () => {
-    const refused = db.invoice.create({
-      data: invoiceData({ purchaseId: a.purchaseId, userId: b.userId }),
-    });
-    expect(await foreignKeyViolation(refused)).toBe('invoices_purchase_id_user_id_fkey');
+  it.each([
+    ['a license', 'licenses', () => db.license.create({ data: licenseData(bOnA()) })],
+    ['an invoice', 'invoices', () => db.invoice.create({ data: invoiceData(bOnA()) })],
+  ])('refuses %s naming another user than the purchase’s', async (_, table, write) => {
+    expect(await foreignKeyViolation(write())).toBe(`${table}_purchase_id_user_id_fkey`);
   });
 
   it('accepts a license and an invoice naming the purchase’s owner', async () => {

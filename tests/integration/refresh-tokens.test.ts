@@ -4,7 +4,6 @@
  */
 import { describe, expect, it } from 'vitest';
 import { validateSession } from '@/lib/auth/sessions';
-import { loginForTokens } from '@/lib/auth/token-sessions';
 import {
   REFRESH_TOKEN_TTL_MS,
   authenticateAccessToken,
@@ -15,21 +14,9 @@ import {
 import { db } from '@/lib/db/client';
 import { AppError } from '@/lib/errors';
 import { recordSecret } from '../support/artifacts';
-import { createTestUser, randomIp } from '../support/users';
 import { errorView, rejectionView, type ErrorView } from '../support/errors';
-
-async function login() {
-  const user = await createTestUser();
-  const tokens = await loginForTokens({
-    email: user.email,
-    password: user.password,
-    surface: 'API_V1',
-    ip: randomIp(),
-    userAgent: 'vitest',
-  });
-  recordSecret('refresh_token', tokens.refreshToken);
-  return { ...tokens, user };
-}
+import { settledAtOnce } from '../support/parallel';
+import { tokenLogin } from '../support/token-sessions';
 
 async function rotate(token: string): Promise<TokenPair> {
   const pair = await rotateRefreshToken(token, 'API_V1');
@@ -46,7 +33,7 @@ const refusal = (token: string): Promise<ErrorView> =>
 
 describe('rotateRefreshToken', () => {
   it('rotates: a new refresh and access token for the same session, the old one marked used', async () => {
-    const { user, sessionId, refreshToken } = await login();
+    const { user, sessionId, refreshToken } = await tokenLogin();
 
     const pair = await rotate(refreshToken);
 
@@ -66,7 +53,7 @@ describe('rotateRefreshToken', () => {
   });
 
   it('reuse of a used token revokes the whole session, newest tokens included', async () => {
-    const { sessionId, refreshToken, accessToken } = await login();
+    const { sessionId, refreshToken, accessToken } = await tokenLogin();
     const newest = await rotate(refreshToken);
     await expect(authenticateAccessToken(newest.accessToken, ['API_V1'])).resolves.toMatchObject({
       id: sessionId,
@@ -88,10 +75,10 @@ describe('rotateRefreshToken', () => {
   });
 
   it('refuses an expired refresh token (and an unknown one)', async () => {
-    const { refreshToken: working } = await login();
+    const { refreshToken: working } = await tokenLogin();
     await expect(rotate(working)).resolves.toBeDefined();
 
-    const { refreshToken } = await login();
+    const { refreshToken } = await tokenLogin();
     await db.refreshToken.update({
       where: { tokenHash: hashRefreshToken(refreshToken) },
       data: { expiresAt: new Date(Date.now() - 1000) },
@@ -105,7 +92,7 @@ describe('rotateRefreshToken', () => {
   });
 
   it('never extends the 7-day limit: every rotated token expires 7 days after sign-in', async () => {
-    const { sessionId, refreshToken } = await login();
+    const { sessionId, refreshToken } = await tokenLogin();
     const session = await db.session.findUniqueOrThrow({ where: { id: sessionId } });
     const limit = session.createdAt.getTime() + REFRESH_TOKEN_TTL_MS;
     expect(REFRESH_TOKEN_TTL_MS).toBe(7 * 24 * 3600 * 1000);
@@ -126,11 +113,9 @@ describe('concurrent refresh (real PostgreSQL)', () => {
   it.skipIf(!process.env.DATABASE_URL)(
     'of 10 concurrent rotations with one token exactly one succeeds',
     async () => {
-      const { sessionId, refreshToken } = await login();
+      const { sessionId, refreshToken } = await tokenLogin();
 
-      const results = await Promise.allSettled(
-        Array.from({ length: 10 }, () => rotateRefreshToken(refreshToken, 'API_V1')),
-      );
+      const results = await settledAtOnce(10, () => rotateRefreshToken(refreshToken, 'API_V1'));
 
       const won = results.filter((r) => r.status === 'fulfilled');
       const lost = results.filter((r) => r.status === 'rejected');

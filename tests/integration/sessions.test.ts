@@ -27,6 +27,14 @@ function row(id: string) {
   return db.session.findUniqueOrThrow({ where: { id } });
 }
 
+/** Backdates the session's last activity by two minutes (and sets any other columns given). */
+function lastSeenTwoMinutesAgo(id: string, data: { absoluteExpiresAt?: Date } = {}) {
+  return db.session.update({
+    where: { id },
+    data: { lastSeenAt: new Date(Date.now() - 2 * MINUTE), ...data },
+  });
+}
+
 describe('validateSession', () => {
   it('returns null for revoked, idle-expired and absolutely-expired sessions', async () => {
     const user = await createTestUser();
@@ -67,10 +75,7 @@ describe('validateSession', () => {
     expect((await row(id)).lastSeenAt).toEqual(fresh.lastSeenAt);
 
     // Two minutes idle: the first validation writes, the second (same minute) does not.
-    await db.session.update({
-      where: { id },
-      data: { lastSeenAt: new Date(Date.now() - 2 * MINUTE) },
-    });
+    await lastSeenTwoMinutesAgo(id);
     const before = Date.now();
     await validateSession(id);
     const afterFirst = await row(id);
@@ -85,10 +90,7 @@ describe('validateSession', () => {
 
     const { id } = await browserSession(user.id);
     const start = await row(id);
-    await db.session.update({
-      where: { id },
-      data: { lastSeenAt: new Date(Date.now() - 2 * MINUTE) },
-    });
+    await lastSeenTwoMinutesAgo(id);
     const before = Date.now();
     await validateSession(id);
     const slid = await row(id);
@@ -99,10 +101,7 @@ describe('validateSession', () => {
 
     // Five minutes of absolute lifetime left: the idle window stops there.
     const absoluteExpiresAt = new Date(Date.now() + 5 * MINUTE);
-    await db.session.update({
-      where: { id },
-      data: { lastSeenAt: new Date(Date.now() - 2 * MINUTE), absoluteExpiresAt },
-    });
+    await lastSeenTwoMinutesAgo(id, { absoluteExpiresAt });
     expect(await validateSession(id)).not.toBeNull();
     const capped = await row(id);
     expect(capped.idleExpiresAt).toEqual(absoluteExpiresAt);
