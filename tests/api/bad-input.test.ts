@@ -1,15 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import { afterAll, describe, expect, it } from 'vitest';
-import { db } from '@/lib/db/client';
+import { describe, expect, it } from 'vitest';
 import { recordSecret } from '../support/artifacts';
 import { browserSignIn } from '../support/browser-session';
+import { disconnectAfterAll } from '../support/db';
 import { client } from '../support/http';
 import { createTestUser } from '../support/users';
 import { expectStatus, expectV1Error, explain, login, profile } from '../support/v1';
 
-afterAll(async () => {
-  await db.$disconnect();
-});
+disconnectAfterAll();
 
 const LOGIN = '/api/v1/auth/login';
 const MAX_BODY_BYTES = 64 * 1024;

@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { listActiveSessions, revokeSession, sessionHandle } from '@/lib/auth/sessions';
 import { db } from '@/lib/db/client';
 import { DEMO_ACCOUNTS } from '@/prisma/demo-accounts';
 import { recordSecret } from '../support/artifacts';
-import { client, type ApiResponse } from '../support/http';
+import { disconnectAfterAll } from '../support/db';
+import { client, refusedLogins, type ApiResponse } from '../support/http';
 import { createTestUser } from '../support/users';
 import { ISO_SECONDS, expectNoStackTrace, jwtPart } from '../support/v1';
 
@@ -39,9 +40,7 @@ const STANDARD_FEATURES = [
   'Monthly Health Report',
 ];
 
-afterAll(async () => {
-  await db.$disconnect();
-});
+disconnectAfterAll();
 
 /** Status and body for failure messages, any token blanked out. */
 function explain(res: ApiResponse<unknown>): string {
@@ -85,6 +84,25 @@ const demoLogin = (api: ApiClient) => signIn(api, DEMO);
 
 function get<T = Record<string, unknown>>(api: ApiClient, path: string, token?: string) {
   return api<T>(path, { token });
+}
+
+/** GET `path` as the demo customer, signed in from a client of its own; expects 200. */
+async function demoGet<T = Record<string, unknown>>(path: string): Promise<ApiResponse<T>> {
+  const api = client();
+  const { token } = await demoLogin(api);
+  const res = await get<T>(api, path, token);
+  expectStatus(res, 200);
+  return res;
+}
+
+/** GET `path` as a fresh customer with nothing on file yet; expects 200. */
+async function newCustomerGet<T = Record<string, unknown>>(path: string) {
+  const user = await createTestUser();
+  const api = client();
+  const { token } = await signIn(api, user);
+  const res = await get<T>(api, path, token);
+  expectStatus(res, 200);
+  return { user, res };
 }
 
 async function demoUserId(): Promise<number> {
@@ -165,12 +183,7 @@ describe('POST /client/auth/login', () => {
     const user = await createTestUser();
     const api = client();
     await signIn(api, user);
-    const wrong = await api('/client/auth/login', {
-      json: { email: user.email, password: `${user.password}x` },
-    });
-    const unknown = await api('/client/auth/login', {
-      json: { email: `nobody-${user.id}@example.test`, password: user.password },
-    });
+    const { wrong, unknown } = await refusedLogins(api, '/client/auth/login', user);
     const a = expectClientError(wrong, 401, 'INVALID_CREDENTIALS');
     const b = expectClientError(unknown, 401, 'INVALID_CREDENTIALS');
     expect(a.error).toBe('Invalid email or password');
@@ -399,10 +412,7 @@ describe('force_password_change', () => {
 
 describe('GET /client/profile', () => {
   it('answers the documented fields and types for the demo customer', async () => {
-    const api = client();
-    const { token } = await demoLogin(api);
-    const res = await get(api, '/client/profile', token);
-    expectStatus(res, 200);
+    const res = await demoGet('/client/profile');
     expect(Object.keys(res.json).sort()).toEqual([
       'active',
       'address',
@@ -431,11 +441,7 @@ describe('GET /client/profile', () => {
   });
 
   it('falls back to the account holder’s name when no name on contract is on file', async () => {
-    const user = await createTestUser();
-    const api = client();
-    const { token } = await signIn(api, user);
-    const res = await get(api, '/client/profile', token);
-    expectStatus(res, 200);
+    const { user, res } = await newCustomerGet('/client/profile');
     expect(res.json).toMatchObject({
       customer_id: user.id,
       name_on_contract: expect.stringMatching(/^Test Customer [0-9a-f]+$/),
@@ -450,29 +456,19 @@ describe('GET /client/profile', () => {
 
 describe('GET /client/dashboard', () => {
   it('answers the seeded counts; active alerts are the unresolved ones', async () => {
-    const api = client();
-    const { token } = await demoLogin(api);
-    const res = await get(api, '/client/dashboard', token);
-    expectStatus(res, 200);
+    const res = await demoGet('/client/dashboard');
     expect(res.json).toEqual({ contract_count: 2, equipment_count: 5, active_alerts: 2 });
   });
 
   it('answers zeros for a customer with nothing yet', async () => {
-    const user = await createTestUser();
-    const api = client();
-    const { token } = await signIn(api, user);
-    const res = await get(api, '/client/dashboard', token);
-    expectStatus(res, 200);
+    const { res } = await newCustomerGet('/client/dashboard');
     expect(res.json).toEqual({ contract_count: 0, equipment_count: 0, active_alerts: 0 });
   });
 });
 
 describe('GET /client/contracts', () => {
   it('answers a plain array of the demo customer’s contracts', async () => {
-    const api = client();
-    const { token } = await demoLogin(api);
-    const res = await get<unknown[]>(api, '/client/contracts', token);
-    expectStatus(res, 200);
+    const res = await demoGet<unknown[]>('/client/contracts');
     expect(res.json).toEqual([
       { contract_id: 1001, name: 'Main Office Monitoring', status: 'active' },
       { contract_id: 1002, name: 'Warehouse Coverage', status: 'inactive' },
@@ -481,48 +477,45 @@ describe('GET /client/contracts', () => {
   });
 
   it('answers an empty array for a customer with none', async () => {
-    const user = await createTestUser();
-    const api = client();
-    const { token } = await signIn(api, user);
-    const res = await get<unknown[]>(api, '/client/contracts', token);
-    expectStatus(res, 200);
+    const { res } = await newCustomerGet<unknown[]>('/client/contracts');
     expect(res.json).toEqual([]);
   });
 });
 
 describe('GET /client/contracts/{id} and /service-tier', () => {
-  it('answers document 1’s contract 1001 and its Premium tier', async () => {
+  it.each([
+    {
+      title: 'answers document 1’s contract 1001 and its Premium tier',
+      contract: {
+        contract_id: 1001,
+        name: 'Main Office Monitoring',
+        status: 'active',
+        start_date: '2024-01-01',
+        end_date: '2026-01-01',
+      },
+      tier: { tier: 'Premium', features: PREMIUM_FEATURES },
+    },
+    {
+      title: 'answers contract 1002 and its Standard tier',
+      contract: {
+        contract_id: 1002,
+        name: 'Warehouse Coverage',
+        status: 'inactive',
+        start_date: '2023-03-01',
+        end_date: '2024-03-01',
+      },
+      tier: { tier: 'Standard', features: STANDARD_FEATURES },
+    },
+  ])('$title', async ({ contract, tier }) => {
     const api = client();
     const { token } = await demoLogin(api);
-    const contract = await get(api, '/client/contracts/1001', token);
-    expectStatus(contract, 200);
-    expect(contract.json).toEqual({
-      contract_id: 1001,
-      name: 'Main Office Monitoring',
-      status: 'active',
-      start_date: '2024-01-01',
-      end_date: '2026-01-01',
-    });
-    const tier = await get(api, '/client/contracts/1001/service-tier', token);
-    expectStatus(tier, 200);
-    expect(tier.json).toEqual({ tier: 'Premium', features: PREMIUM_FEATURES });
-  });
-
-  it('answers contract 1002 and its Standard tier', async () => {
-    const api = client();
-    const { token } = await demoLogin(api);
-    const contract = await get(api, '/client/contracts/1002', token);
-    expectStatus(contract, 200);
-    expect(contract.json).toEqual({
-      contract_id: 1002,
-      name: 'Warehouse Coverage',
-      status: 'inactive',
-      start_date: '2023-03-01',
-      end_date: '2024-03-01',
-    });
-    const tier = await get(api, '/client/contracts/1002/service-tier', token);
-    expectStatus(tier, 200);
-    expect(tier.json).toEqual({ tier: 'Standard', features: STANDARD_FEATURES });
+    const path = `/client/contracts/${contract.contract_id}`;
+    const contractRes = await get(api, path, token);
+    expectStatus(contractRes, 200);
+    expect(contractRes.json).toEqual(contract);
+    const tierRes = await get(api, `${path}/service-tier`, token);
+    expectStatus(tierRes, 200);
+    expect(tierRes.json).toEqual(tier);
   });
 
   it('answers 400 for ids that are not positive integers', async () => {

@@ -1,26 +1,25 @@
-import { afterAll, describe, expect, it } from 'vitest';
-import { db } from '@/lib/db/client';
-import { client } from '../support/http';
+import { describe, expect, it } from 'vitest';
+import { disconnectAfterAll } from '../support/db';
+import { client, refusedLogins } from '../support/http';
 import { createTestUser } from '../support/users';
 import {
-  ISO_SECONDS,
   expectStatus,
   expectV1Error,
   explain,
+  ISO_SECONDS,
   jwtPart,
   login,
   profile,
   refreshWith,
   rotate,
+  signedIn,
   type LoginData,
   type TokenData,
   type V1Success,
 } from '../support/v1';
 
 /** Document 5 (shared/contracts/5-xmus-crm-auth-api.md), exactly as clients program against it. */
-afterAll(async () => {
-  await db.$disconnect();
-});
+disconnectAfterAll();
 
 describe('document 5: login', () => {
   it('answers the documented envelope, field names and types', async () => {
@@ -82,15 +81,8 @@ describe('document 5: login', () => {
   });
 
   it('answers 401 with the same message for a wrong password and an unknown e-mail', async () => {
-    const user = await createTestUser();
-    const api = client();
-    await login(api, user);
-    const wrong = await api('/api/v1/auth/login', {
-      json: { email: user.email, password: `${user.password}x` },
-    });
-    const unknown = await api('/api/v1/auth/login', {
-      json: { email: `nobody-${user.id}@example.test`, password: user.password },
-    });
+    const { user, api } = await signedIn();
+    const { wrong, unknown } = await refusedLogins(api, '/api/v1/auth/login', user);
     const a = expectV1Error(wrong, 401, 'INVALID_CREDENTIALS');
     const b = expectV1Error(unknown, 401, 'INVALID_CREDENTIALS');
     expect(a.message).toBe(b.message);
@@ -133,10 +125,8 @@ describe('document 5: login', () => {
 
 describe('document 5: refresh, logout, profile', () => {
   it('refresh answers the documented shape with a new refresh token', async () => {
-    const user = await createTestUser();
-    const api = client();
-    const first = await login(api, user);
-    const res = await refreshWith(api, first.refresh);
+    const { api, token: access, refresh } = await signedIn();
+    const res = await refreshWith(api, refresh);
     expectStatus(res, 200);
     expect(Object.keys(res.json).sort()).toEqual(['data', 'message', 'success']);
     expect(res.json.success).toBe(true);
@@ -144,18 +134,16 @@ describe('document 5: refresh, logout, profile', () => {
     const data: TokenData = res.json.data;
     expect(Object.keys(data).sort()).toEqual(['access_token', 'expires_in', 'refresh_token']);
     expect(data.expires_in).toBe(900);
-    expect(data.refresh_token === first.refresh).toBe(false);
-    expect(data.access_token === first.access).toBe(false);
+    expect(data.refresh_token === refresh).toBe(false);
+    expect(data.access_token === access).toBe(false);
     expect(jwtPart(data.access_token, 0)).toMatchObject({ alg: 'HS256' });
-    expect(jwtPart(data.access_token, 1).sid).toBe(jwtPart(first.access, 1).sid);
+    expect(jwtPart(data.access_token, 1).sid).toBe(jwtPart(access, 1).sid);
     expectStatus(await profile(api, data.access_token), 200);
   });
 
   it('profile puts user_id at the top level', async () => {
-    const user = await createTestUser();
-    const api = client();
-    const { access } = await login(api, user);
-    const res = await profile(api, access);
+    const { user, api, token } = await signedIn();
+    const res = await profile(api, token);
     expectStatus(res, 200);
     expect(res.json).toEqual({
       success: true,
@@ -166,9 +154,7 @@ describe('document 5: refresh, logout, profile', () => {
   });
 
   it('logout answers exactly success and message, and ends the session', async () => {
-    const user = await createTestUser();
-    const api = client();
-    const { access, refresh } = await login(api, user);
+    const { api, token: access, refresh } = await signedIn();
     expectStatus(await profile(api, access), 200);
     const res = await api('/api/v1/auth/logout', { json: { refresh_token: refresh } });
     expectStatus(res, 200);

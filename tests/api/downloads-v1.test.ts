@@ -6,44 +6,28 @@
  */
 import { createHash, createHmac, randomBytes } from 'node:crypto';
 import Stripe from 'stripe';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { db } from '@/lib/db/client';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { signGrant } from '@/lib/downloads/signing';
 import { EMULATOR_SECRET_KEY } from '@/lib/env';
+import { disconnectAfterAll } from '../support/db';
 import { BASE_URL, client } from '../support/http';
-import { buy, grantLicense, type LicenseData, type PurchaseData } from '../support/payments';
-import { createTestUser, randomIp } from '../support/users';
+import {
+  buy,
+  grantLicense,
+  type DownloadData,
+  type DownloadLinkData,
+  type LicenseData,
+  type PurchaseData,
+} from '../support/payments';
+import { randomIp } from '../support/users';
 import {
   expectStatus,
   expectV1Error,
   explain,
-  login,
+  signedIn,
   type ApiClient,
   type V1Success,
 } from '../support/v1';
-
-interface DownloadData {
-  id: string;
-  files: { platform: string; filename: string; size: number; sha256: string }[];
-  canDownload: boolean;
-  reason: string | null;
-}
-
-interface DownloadLinkData {
-  url: string;
-  expiresAt: string;
-  releaseId: string;
-  platform: string;
-  size: number;
-  sha256: string;
-}
-
-async function signedIn(): Promise<{ api: ApiClient; token: string; userId: number }> {
-  const user = await createTestUser();
-  const api = client();
-  const { access } = await login(api, user);
-  return { api, token: access, userId: user.id };
-}
 
 /** The file route, fetched as a download client would (bytes, not text), from its own address. */
 function fetchFile(url: string, init: RequestInit = {}): Promise<Response> {
@@ -118,9 +102,7 @@ beforeAll(async () => {
   full = Buffer.from(await res.arrayBuffer());
 });
 
-afterAll(async () => {
-  await db.$disconnect();
-});
+disconnectAfterAll();
 
 describe('signed download links', () => {
   it('serve the file with its checksum to the holder of an unaltered link', () => {

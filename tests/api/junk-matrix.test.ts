@@ -1,5 +1,5 @@
-import { afterAll, describe, expect, it } from 'vitest';
-import { db } from '@/lib/db/client';
+import { describe, expect, it } from 'vitest';
+import { disconnectAfterAll } from '../support/db';
 import { client, type ApiResponse } from '../support/http';
 import { createTestUser } from '../support/users';
 import {
@@ -126,9 +126,7 @@ function expectEnvelope(path: string, res: ApiResponse<unknown>): void {
     expect(res.json).toMatchObject({ code: expect.any(String), request_id: expect.any(String) });
 }
 
-afterAll(async () => {
-  await db.$disconnect();
-});
+disconnectAfterAll();
 
 describe('junk-input matrix from the OpenAPI document', () => {
   it('answers every junk body with a 400 in the envelope', async () => {

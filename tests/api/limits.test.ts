@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { afterAll, describe, expect, it } from 'vitest';
-import { db } from '@/lib/db/client';
+import { describe, expect, it } from 'vitest';
+import { disconnectAfterAll } from '../support/db';
 import { STRICT_BASE_URL, client, type ApiResponse } from '../support/http';
 import { createTestUser, randomIp } from '../support/users';
 import { expectStatus, expectV1Error, explain, login, profile } from '../support/v1';
@@ -8,9 +8,7 @@ import { expectStatus, expectV1Error, explain, login, profile } from '../support
 /** Many bcrypt sign-ins or requests in a row: generous on a loaded two-core machine. */
 const SLOW = { timeout: 90_000 };
 
-afterAll(async () => {
-  await db.$disconnect();
-});
+disconnectAfterAll();
 
 /** A 429 in the envelope with Retry-After in whole seconds, at most `maxSeconds`. */
 function expectRateLimited(res: ApiResponse<unknown>, maxSeconds: number): number {

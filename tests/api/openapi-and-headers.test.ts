@@ -1,12 +1,10 @@
-import { afterAll, describe, expect, it } from 'vitest';
-import { db } from '@/lib/db/client';
+import { describe, expect, it } from 'vitest';
+import { disconnectAfterAll } from '../support/db';
 import { client } from '../support/http';
 import { createTestUser } from '../support/users';
 import { expectStatus, expectV1Error, login, profile } from '../support/v1';
 
-afterAll(async () => {
-  await db.$disconnect();
-});
+disconnectAfterAll();
 
 interface OpenApiDocument {
   openapi: string;

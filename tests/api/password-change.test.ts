@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { db } from '@/lib/db/client';
 import { recordSecret } from '../support/artifacts';
+import { disconnectAfterAll } from '../support/db';
 import { client } from '../support/http';
 import { createTestUser } from '../support/users';
 import {
@@ -11,14 +12,13 @@ import {
   profile,
   refreshWith,
   rotate,
+  signedIn,
   type ApiClient,
   type TokenData,
   type V1Success,
 } from '../support/v1';
 
-afterAll(async () => {
-  await db.$disconnect();
-});
+disconnectAfterAll();
 
 function newPassword(): string {
   const password = `New-Pass-${randomBytes(9).toString('base64url')}`;
@@ -80,14 +80,14 @@ describe('an account that must change its password', () => {
   });
 
   it('reads the flag from the database on every request, not from the token', async () => {
-    const user = await createTestUser();
-    const api = client();
-    const { access } = await login(api, user);
-    expectStatus(await profile(api, access), 200);
-    await db.user.update({ where: { id: user.id }, data: { forcePasswordChange: true } });
-    expectV1Error(await profile(api, access), 403, 'PASSWORD_CHANGE_REQUIRED');
-    await db.user.update({ where: { id: user.id }, data: { forcePasswordChange: false } });
-    expectStatus(await profile(api, access), 200);
+    const { userId, api, token } = await signedIn();
+    const mustChange = (flag: boolean) =>
+      db.user.update({ where: { id: userId }, data: { forcePasswordChange: flag } });
+    expectStatus(await profile(api, token), 200);
+    await mustChange(true);
+    expectV1Error(await profile(api, token), 403, 'PASSWORD_CHANGE_REQUIRED');
+    await mustChange(false);
+    expectStatus(await profile(api, token), 200);
   });
 });
 

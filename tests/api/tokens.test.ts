@@ -1,5 +1,6 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { db } from '@/lib/db/client';
+import { disconnectAfterAll } from '../support/db';
 import { client } from '../support/http';
 import { createTestUser } from '../support/users';
 import {
@@ -13,6 +14,7 @@ import {
   refreshTokenHash,
   refreshWith,
   rotate,
+  signedIn,
   unsignedToken,
   type ApiClient,
   type TokenData,
@@ -22,19 +24,15 @@ import {
 /** Many bcrypt sign-ins or requests in a row: generous on a loaded two-core machine. */
 const SLOW = { timeout: 90_000 };
 
-afterAll(async () => {
-  await db.$disconnect();
-});
+disconnectAfterAll();
 
 describe('refresh-token rotation', () => {
   it('rotates on every use: the old token then fails', async () => {
-    const user = await createTestUser();
-    const api = client();
-    const first = await login(api, user);
-    const second = await rotate(api, first.refresh);
-    expect(second.refresh === first.refresh).toBe(false);
+    const { api, refresh } = await signedIn();
+    const second = await rotate(api, refresh);
+    expect(second.refresh === refresh).toBe(false);
     expectStatus(await profile(api, second.access), 200);
-    expectV1Error(await refreshWith(api, first.refresh), 401);
+    expectV1Error(await refreshWith(api, refresh), 401);
   });
 
   it('reuse of a used token revokes the whole session, newest tokens included', async () => {
@@ -228,12 +226,10 @@ describe('bearer tokens the server must refuse', () => {
   });
 
   it('refuses the token of a user deactivated after sign-in', async () => {
-    const user = await createTestUser();
-    const api = client();
-    const { access } = await login(api, user);
-    expectStatus(await profile(api, access), 200);
-    await db.user.update({ where: { id: user.id }, data: { active: false } });
-    expectV1Error(await profile(api, access), 401);
+    const { userId, api, token } = await signedIn();
+    expectStatus(await profile(api, token), 200);
+    await db.user.update({ where: { id: userId }, data: { active: false } });
+    expectV1Error(await profile(api, token), 401);
   });
 });
 

@@ -1,5 +1,5 @@
 import { recordResponse, recordSecret } from './artifacts';
-import { randomIp } from './users';
+import { randomIp, type TestUser } from './users';
 
 export const BASE_URL = process.env.PORTAL_URL ?? 'http://127.0.0.1:3000';
 /** A second server over the same build and database that trusts no proxy (TRUST_PROXY_HOPS=0). */
@@ -55,4 +55,20 @@ export function client(options: { baseUrl?: string; ip?: string } = {}) {
     if (!(TOKEN_ISSUERS.test(path) && res.ok)) recordResponse(`api ${path}`, text);
     return { status: res.status, headers: res.headers, text, json: json as T };
   };
+}
+
+/**
+ * Two sign-ins at `path` (a login endpoint) that must both be refused: the user's e-mail with a
+ * wrong password, and an unknown e-mail with the user's password.
+ */
+export async function refusedLogins(
+  api: ReturnType<typeof client>,
+  path: string,
+  user: TestUser,
+): Promise<{ wrong: ApiResponse; unknown: ApiResponse }> {
+  const wrong = await api(path, { json: { email: user.email, password: `${user.password}x` } });
+  const unknown = await api(path, {
+    json: { email: `nobody-${user.id}@example.test`, password: user.password },
+  });
+  return { wrong, unknown };
 }

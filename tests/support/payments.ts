@@ -1,4 +1,6 @@
 import { expect } from 'vitest';
+import type { z } from 'zod';
+import type { downloadLinkSchema, downloadSchema } from '@/lib/api/v1/downloads';
 import { submitHostedPage, type CardForm } from '@/tools/stripe-emulator/test-cards';
 import type { ApiClient } from './v1';
 import { grantLicense as grantPurchasedLicense } from './licenses';
@@ -64,6 +66,12 @@ export interface PaymentMethodData {
   isDefault: boolean;
   createdAt: string;
 }
+
+/** A release as GET /api/v1/downloads lists it: the schema the API reference publishes. */
+export type DownloadData = z.infer<typeof downloadSchema>;
+
+/** A signed link as GET /api/v1/downloads/{id}/url answers it. */
+export type DownloadLinkData = z.infer<typeof downloadLinkSchema>;
 
 /** Posts the emulator's hosted form (no redirect following): 303 paid or saved, 402 declined. */
 export function payOnHostedPage(url: string, card?: CardForm): Promise<Response> {

@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
 import { SignJWT } from 'jose';
 import { expect } from 'vitest';
+import type { UserSeed } from '@/lib/accounts/users';
 import { client, type ApiResponse } from './http';
+import { createTestUser, type TestUser } from './users';
 
 /**
  * Helpers for document 5's token API (/api/v1): typed envelopes, sign-in,
@@ -115,6 +117,20 @@ export async function login(api: ApiClient, user: Credentials): Promise<Tokens> 
   });
   expectStatus(res, 200);
   return { access: res.json.data.access_token, refresh: res.json.data.refresh_token };
+}
+
+/** A fresh customer signed in to /api/v1 from a client (and client address) of its own. */
+export async function signedIn(overrides: Partial<UserSeed> = {}): Promise<{
+  user: TestUser;
+  userId: number;
+  api: ApiClient;
+  token: string;
+  refresh: string;
+}> {
+  const user = await createTestUser(overrides);
+  const api = client();
+  const { access, refresh } = await login(api, user);
+  return { user, userId: user.id, api, token: access, refresh };
 }
 
 /** A /client token (document 1) for the same account: tokens work only where they were issued. */
