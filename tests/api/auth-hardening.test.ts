@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { browserSignIn, cookiePairs } from '../support/browser-session';
 import { client } from '../support/http';
+import { atOnce } from '../support/parallel';
 import { createTestUser, randomIp } from '../support/users';
 import { expectStatus, expectV1Error, explain, login } from '../support/v1';
 
@@ -15,10 +16,8 @@ describe('sign-in limits (item 5)', () => {
   it('40 parallel wrong sign-ins for one account: at most 10 answer 401, the rest 429 with Retry-After', async () => {
     const user = await createTestUser();
     const api = client();
-    const results = await Promise.all(
-      Array.from({ length: 40 }, () =>
-        api('/api/v1/auth/login', loginBody(user.email, 'wrong-password-123')),
-      ),
+    const results = await atOnce(40, () =>
+      api('/api/v1/auth/login', loginBody(user.email, 'wrong-password-123')),
     );
     const statuses = results.map((r) => r.status);
     expect(statuses.filter((s) => s === 401).length).toBeLessThanOrEqual(10);
