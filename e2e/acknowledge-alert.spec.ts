@@ -1,6 +1,6 @@
 import { db } from '@/lib/db/client';
 import { createContractsFor, SAMPLE_PORTFOLIO } from './contract-data';
-import { expect, signInFresh, test } from './fixtures';
+import { expect, navLink, signInFresh, test } from './fixtures';
 
 test('acknowledging an alert updates the contract page and the dashboard', async ({
   page,
@@ -34,10 +34,7 @@ test('acknowledging an alert updates the contract page and the dashboard', async
     }),
   ).toContainText('Acknowledged');
 
-  await page
-    .getByRole('navigation', { name: 'Main' })
-    .getByRole('link', { name: 'Dashboard' })
-    .click();
+  await navLink(page, 'Dashboard').click();
   await expect(active.getByText('1 not acknowledged')).toBeVisible();
   await expect(active.getByText('3', { exact: true })).toBeVisible();
 });

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { listPaymentMethods } from '@/lib/payments/billing';
-import { expect, signInFresh, test } from './fixtures';
+import { expect, navLink, signInFresh, test } from './fixtures';
 import { fillHostedCheckout, grantLicense, PAYING_CARD } from './payment-data';
 
 test.describe('billing', () => {
@@ -58,10 +58,7 @@ test.describe('downloads', () => {
   }) => {
     await grantLicense(customer.id, { majorVersion: 2 });
     await signInFresh(page, customer);
-    await page
-      .getByRole('navigation', { name: 'Main' })
-      .getByRole('link', { name: 'Downloads' })
-      .click();
+    await navLink(page, 'Downloads').click();
     await expect(page.getByRole('heading', { name: 'Downloads', exact: true })).toBeVisible();
 
     const v2 = page.getByRole('region', { name: 'Sense Base 2.0.0' });

@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { createContractsFor, SAMPLE_PORTFOLIO } from './contract-data';
 import { createTestUser } from '../tests/support/users';
-import { allowConsoleErrors, expect, signInFresh, test } from './fixtures';
+import { allowConsoleErrors, expect, navLink, signInFresh, test } from './fixtures';
 
 function rows(page: Page) {
   return page.getByRole('table').getByRole('row');
@@ -11,10 +11,7 @@ test.describe('contracts', () => {
   test('list, filter by status, and a contract page', async ({ page, customer }) => {
     const [office] = await createContractsFor(customer.id, SAMPLE_PORTFOLIO);
     await signInFresh(page, customer);
-    await page
-      .getByRole('navigation', { name: 'Main' })
-      .getByRole('link', { name: 'Contracts' })
-      .click();
+    await navLink(page, 'Contracts').click();
     await expect(page.getByRole('heading', { name: 'Contracts', exact: true })).toBeVisible();
 
     // A header row and the three contracts, in id order.

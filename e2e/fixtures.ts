@@ -150,6 +150,29 @@ export async function signInFresh(
   await expect(page).toHaveURL(landing);
 }
 
+/** A link of the portal's main navigation (the desktop header's), by its exact name. */
+export function navLink(page: Page, name: string) {
+  return page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true });
+}
+
+/** The page shows the sign-in form and none of the portal. */
+export async function expectSignedOut(page: Page): Promise<void> {
+  await expect(page).toHaveURL(/\/login(\?|$)/);
+  await expect(page.getByRole('heading', { name: 'Sign in to your portal' })).toBeVisible();
+  await expect(page.getByRole('navigation', { name: 'Main' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Sign out' })).toHaveCount(0);
+}
+
+/** Follows the account pages' Security tab and waits until the security page shows. */
+export async function openSecurityTab(page: Page): Promise<void> {
+  await page
+    .getByRole('navigation', { name: 'Account' })
+    .getByRole('link', { name: 'Security' })
+    .click();
+  await expect(page).toHaveURL(/\/account\/security$/);
+  await expect(page.getByRole('heading', { name: 'Account security' })).toBeVisible();
+}
+
 /** The form's own message (Next's route announcer is an alert too, outside <main>). */
 export function formAlert(page: Page) {
   return page.getByRole('main').getByRole('alert');

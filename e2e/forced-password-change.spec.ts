@@ -6,6 +6,7 @@ import {
   allowConsoleErrors,
   expect,
   formAlert,
+  openSecurityTab,
   REFUSED_SIGN_IN,
   signIn,
   signInFresh,
@@ -110,12 +111,7 @@ test.describe('forced password change', () => {
     await nav.getByRole('link', { name: 'Account' }).click();
     await expect(page).toHaveURL(/\/account\/profile$/);
     await expect(page.getByRole('heading', { name: 'Profile', exact: true })).toBeVisible();
-    await page
-      .getByRole('navigation', { name: 'Account' })
-      .getByRole('link', { name: 'Security' })
-      .click();
-    await expect(page).toHaveURL(/\/account\/security$/);
-    await expect(page.getByRole('heading', { name: 'Account security' })).toBeVisible();
+    await openSecurityTab(page);
 
     const api = await page.request.get('/api/v1/protected/profile');
     expect(api.status()).toBe(200);

@@ -1,10 +1,22 @@
+import type { Page } from '@playwright/test';
 import { expect, openMobileMenu, signInFresh, test } from './fixtures';
+
+/** Nothing on the page is wider than the screen. */
+async function expectFitsScreen(page: Page): Promise<void> {
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
+  expect(overflow).toBeLessThanOrEqual(0);
+}
 
 test.describe('on a phone', () => {
   test.use({ viewport: { width: 390, height: 844 }, hasTouch: true });
 
-  test('the menu button opens the navigation and its links work', async ({ page, customer }) => {
+  test.beforeEach(async ({ page, customer }) => {
     await signInFresh(page, customer);
+  });
+
+  test('the menu button opens the navigation and its links work', async ({ page }) => {
     await expect(page.getByRole('heading', { name: 'Welcome back, Test' })).toBeVisible();
     // The desktop navigation is hidden; only the menu button shows.
     await expect(page.getByRole('navigation', { name: 'Main' })).toHaveCount(0);
@@ -27,24 +39,13 @@ test.describe('on a phone', () => {
     // Following a link closes the menu.
     await expect(page.getByRole('navigation', { name: 'Main' })).toHaveCount(0);
 
-    // Nothing is wider than the screen.
-    const overflow = await page.evaluate(
-      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-    );
-    expect(overflow).toBeLessThanOrEqual(0);
+    await expectFitsScreen(page);
   });
 
-  test('the account page fits the screen and sign-out works from the menu', async ({
-    page,
-    customer,
-  }) => {
-    await signInFresh(page, customer);
+  test('the account page fits the screen and sign-out works from the menu', async ({ page }) => {
     await page.goto('/account/security');
     await expect(page.getByRole('heading', { name: 'Account security' })).toBeVisible();
-    const overflow = await page.evaluate(
-      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-    );
-    expect(overflow).toBeLessThanOrEqual(0);
+    await expectFitsScreen(page);
 
     const nav = await openMobileMenu(page);
     await nav.getByRole('button', { name: 'Sign out' }).click();

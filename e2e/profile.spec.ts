@@ -1,6 +1,6 @@
 import { db } from '@/lib/db/client';
 import { createTestUser } from '../tests/support/users';
-import { expect, formAlert, signInFresh, test } from './fixtures';
+import { expect, formAlert, navLink, openSecurityTab, signInFresh, test } from './fixtures';
 
 test.describe('the profile page', () => {
   test('shows the contract fields read-only and saves the editable ones', async ({ page }) => {
@@ -11,10 +11,7 @@ test.describe('the profile page', () => {
     });
     await signInFresh(page, user);
 
-    await page
-      .getByRole('navigation', { name: 'Main' })
-      .getByRole('link', { name: 'Account' })
-      .click();
+    await navLink(page, 'Account').click();
     await expect(page).toHaveURL(/\/account\/profile$/);
     await expect(page.getByRole('heading', { name: 'Profile', exact: true })).toBeVisible();
     const tabs = page.getByRole('navigation', { name: 'Account' });
@@ -92,12 +89,7 @@ test.describe('the profile page', () => {
     await signInFresh(page, customer);
     await page.goto('/account');
     await expect(page).toHaveURL(/\/account\/profile$/);
-    await page
-      .getByRole('navigation', { name: 'Account' })
-      .getByRole('link', { name: 'Security' })
-      .click();
-    await expect(page).toHaveURL(/\/account\/security$/);
-    await expect(page.getByRole('heading', { name: 'Account security' })).toBeVisible();
+    await openSecurityTab(page);
     await expect(
       page.getByRole('navigation', { name: 'Account' }).getByRole('link', { name: 'Security' }),
     ).toHaveAttribute('aria-current', 'page');

@@ -4,7 +4,7 @@ import { listLicenses } from '@/lib/licenses/licenses';
 import { listPurchases } from '@/lib/payments/purchases';
 import { purchaseId } from '@/lib/payments/views';
 import { createTestUser } from '../tests/support/users';
-import { allowConsoleErrors, expect, signInFresh, test } from './fixtures';
+import { allowConsoleErrors, expect, navLink, signInFresh, test } from './fixtures';
 import {
   BUY_BUTTON,
   DECLINED_CARD,
@@ -20,10 +20,7 @@ test.describe('buying Sense Base', () => {
     customer,
   }) => {
     await signInFresh(page, customer);
-    await page
-      .getByRole('navigation', { name: 'Main' })
-      .getByRole('link', { name: 'Purchases' })
-      .click();
+    await navLink(page, 'Purchases').click();
     await expect(page.getByRole('heading', { name: 'Purchases', exact: true })).toBeVisible();
     await expect(page.getByText('No purchases yet')).toBeVisible();
 

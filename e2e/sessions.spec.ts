@@ -2,12 +2,14 @@ import type { Page } from '@playwright/test';
 import { recordSecret } from '../tests/support/artifacts';
 import { db } from '@/lib/db/client';
 import { sessionHandle } from '@/lib/auth/sessions';
-import { createTestUser, randomIp } from '../tests/support/users';
+import { createTestUser, randomIp, type TestUser } from '../tests/support/users';
 import {
   allowConsoleErrors,
   expect,
+  expectSignedOut,
   formAlert,
   liveSessions,
+  navLink,
   pathOf,
   REFUSED_SIGN_IN,
   revokedSessions,
@@ -16,21 +18,20 @@ import {
   test,
 } from './fixtures';
 
+/** A page in another browser (from the `openBrowser` fixture), signed in as `user`. */
+async function signedInBrowser(
+  openBrowser: (ip?: string) => Promise<Page>,
+  user: TestUser,
+  ip?: string,
+): Promise<Page> {
+  const page = await openBrowser(ip);
+  await signInFresh(page, user);
+  return page;
+}
+
 /** The session list on /account/security. */
 function sessionRows(page: Page) {
   return page.getByRole('list', { name: 'Active sessions' }).getByTestId('session-row');
-}
-
-function navLink(page: Page, name: string) {
-  return page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true });
-}
-
-/** The page shows the sign-in form and none of the portal. */
-async function expectSignedOut(page: Page): Promise<void> {
-  await expect(page).toHaveURL(/\/login(\?|$)/);
-  await expect(page.getByRole('heading', { name: 'Sign in to your portal' })).toBeVisible();
-  await expect(page.getByRole('navigation', { name: 'Main' })).toHaveCount(0);
-  await expect(page.getByRole('button', { name: 'Sign out' })).toHaveCount(0);
 }
 
 test.describe('sessions across browsers', () => {
@@ -40,9 +41,8 @@ test.describe('sessions across browsers', () => {
     customer,
   }) => {
     const bIp = randomIp();
-    const b = await openBrowser(bIp);
     await signInFresh(a, customer);
-    await signInFresh(b, customer);
+    const b = await signedInBrowser(openBrowser, customer, bIp);
 
     await a.goto('/account/security');
     const rows = sessionRows(a);
@@ -86,9 +86,8 @@ test.describe('sessions across browsers', () => {
     openBrowser,
     customer,
   }) => {
-    const b = await openBrowser();
     await signInFresh(a, customer);
-    await signInFresh(b, customer);
+    const b = await signedInBrowser(openBrowser, customer);
     // B has the portal open (client router running) when its session is revoked.
     await expect(b.getByRole('heading', { name: 'Welcome back, Test' })).toBeVisible();
 
@@ -110,11 +109,10 @@ test.describe('sessions across browsers', () => {
     openBrowser,
     customer,
   }) => {
-    const b = await openBrowser();
-    const c = await openBrowser();
+    // B and C sign in first; A, the newest session, signs the others out.
+    const b = await signedInBrowser(openBrowser, customer);
+    const c = await signedInBrowser(openBrowser, customer);
     await signInFresh(a, customer);
-    await signInFresh(b, customer);
-    await signInFresh(c, customer);
 
     await a.goto('/account/security');
     await expect(sessionRows(a)).toHaveCount(3);
@@ -140,9 +138,8 @@ test.describe('sessions across browsers', () => {
     customer,
   }) => {
     allowConsoleErrors(REFUSED_SIGN_IN);
-    const b = await openBrowser();
     await signInFresh(a, customer);
-    await signInFresh(b, customer);
+    const b = await signedInBrowser(openBrowser, customer);
     const newPassword = `Changed-${customer.password}`;
     recordSecret('password', newPassword);
 
@@ -194,32 +191,35 @@ test.describe('sessions across browsers', () => {
 });
 
 test.describe('session limits and ownership', () => {
-  test('a session past its idle expiry is signed out on its next request', async ({
-    page,
-    customer,
-  }) => {
-    await signInFresh(page, customer);
-    await db.session.updateMany({
-      where: { userId: customer.id },
-      data: { idleExpiresAt: new Date(Date.now() - 1000) },
+  for (const expiry of [
+    {
+      kind: 'idle',
+      column: 'idleExpiresAt',
+      // Clicked: a client-side navigation, where the absolute case below loads a full page.
+      next: (page: Page) => navLink(page, 'Support').click(),
+      signInPath: '/login?callbackUrl=%2Fsupport',
+    },
+    {
+      kind: 'absolute',
+      column: 'absoluteExpiresAt',
+      next: (page: Page) => page.goto('/contracts'),
+      signInPath: null,
+    },
+  ] as const) {
+    test(`a session past its ${expiry.kind} expiry is signed out on its next request`, async ({
+      page,
+      customer,
+    }) => {
+      await signInFresh(page, customer);
+      await db.session.updateMany({
+        where: { userId: customer.id },
+        data: { [expiry.column]: new Date(Date.now() - 1000) },
+      });
+      await expiry.next(page);
+      await expectSignedOut(page);
+      if (expiry.signInPath) expect(pathOf(page)).toBe(expiry.signInPath);
     });
-    await navLink(page, 'Support').click();
-    await expectSignedOut(page);
-    expect(pathOf(page)).toBe('/login?callbackUrl=%2Fsupport');
-  });
-
-  test('a session past its absolute expiry is signed out on its next request', async ({
-    page,
-    customer,
-  }) => {
-    await signInFresh(page, customer);
-    await db.session.updateMany({
-      where: { userId: customer.id },
-      data: { absoluteExpiresAt: new Date(Date.now() - 1000) },
-    });
-    await page.goto('/contracts');
-    await expectSignedOut(page);
-  });
+  }
 
   test("a tampered revoke form cannot end another customer's session", async ({
     page: a,
@@ -227,15 +227,13 @@ test.describe('session limits and ownership', () => {
     customer,
   }) => {
     const victim = await createTestUser();
-    const victimPage = await openBrowser();
-    await signInFresh(victimPage, victim);
+    const victimPage = await signedInBrowser(openBrowser, victim);
     const [victimSession] = await liveSessions(victim.id);
     expect(victimSession).toBeDefined();
 
     // The customer has a second session, so the list has a Revoke button to tamper with.
-    const second = await openBrowser();
     await signInFresh(a, customer);
-    await signInFresh(second, customer);
+    await signedInBrowser(openBrowser, customer);
     await a.goto('/account/security');
     const other = sessionRows(a).filter({ hasNotText: 'This device' });
     await other

@@ -5,6 +5,7 @@ import {
   expect,
   formAlert,
   liveSessions,
+  navLink,
   pathOf,
   REFUSED_SIGN_IN,
   signIn,
@@ -116,44 +117,41 @@ test('an inactive account with a wrong password learns nothing about the account
   await expect(formAlert(page)).toHaveText('Invalid email or password.');
 });
 
-test('an account deactivated while signed in is signed out on its next request', async ({
-  page,
-  customer,
-}) => {
-  await signInFresh(page, customer);
-  await db.user.update({ where: { id: customer.id }, data: { active: false } });
-  await page
-    .getByRole('navigation', { name: 'Main' })
-    .getByRole('link', { name: 'Contracts' })
-    .click();
-  await expect(page).toHaveURL(/\/login/);
-  await expect(page.getByRole('heading', { name: 'Sign in to your portal' })).toBeVisible();
-});
+test.describe('once signed in', () => {
+  test.beforeEach(async ({ page, customer }) => {
+    await signInFresh(page, customer);
+  });
 
-test('a signed-in customer who opens /login is sent on to the portal', async ({
-  page,
-  customer,
-}) => {
-  await signInFresh(page, customer);
-  await page.goto('/login?callbackUrl=%2Fcontracts');
-  await expect(page).toHaveURL(/\/contracts$/);
-  await expect(page.getByRole('heading', { name: 'Contracts' })).toBeVisible();
-  expect(pathOf(page)).toBe('/contracts');
-});
+  test('an account deactivated while signed in is signed out on its next request', async ({
+    page,
+    customer,
+  }) => {
+    await db.user.update({ where: { id: customer.id }, data: { active: false } });
+    await navLink(page, 'Contracts').click();
+    await expect(page).toHaveURL(/\/login/);
+    await expect(page.getByRole('heading', { name: 'Sign in to your portal' })).toBeVisible();
+  });
 
-test('the session cookie is HttpOnly and SameSite=Lax and carries no account data', async ({
-  page,
-  context,
-  customer,
-}) => {
-  await signInFresh(page, customer);
-  const cookie = (await context.cookies()).find((c) => /portal\.session$/.test(c.name));
-  expect(cookie).toBeDefined();
-  expect(cookie?.httpOnly).toBe(true);
-  expect(cookie?.sameSite).toBe('Lax');
-  expect(cookie?.value).not.toContain(customer.email);
-  // Scripts in the page cannot read it.
-  expect(await page.evaluate(() => document.cookie)).not.toMatch(/portal\.session/);
+  test('a signed-in customer who opens /login is sent on to the portal', async ({ page }) => {
+    await page.goto('/login?callbackUrl=%2Fcontracts');
+    await expect(page).toHaveURL(/\/contracts$/);
+    await expect(page.getByRole('heading', { name: 'Contracts' })).toBeVisible();
+    expect(pathOf(page)).toBe('/contracts');
+  });
+
+  test('the session cookie is HttpOnly and SameSite=Lax and carries no account data', async ({
+    page,
+    context,
+    customer,
+  }) => {
+    const cookie = (await context.cookies()).find((c) => /portal\.session$/.test(c.name));
+    expect(cookie).toBeDefined();
+    expect(cookie?.httpOnly).toBe(true);
+    expect(cookie?.sameSite).toBe('Lax');
+    expect(cookie?.value).not.toContain(customer.email);
+    // Scripts in the page cannot read it.
+    expect(await page.evaluate(() => document.cookie)).not.toMatch(/portal\.session/);
+  });
 });
 
 test('repeated wrong passwords are slowed down with a clear message', async ({

@@ -1,5 +1,14 @@
 import { createTestUser } from '../tests/support/users';
-import { currentContent, expect, signIn, signOutButton, test, uniqueTag } from './fixtures';
+import {
+  currentContent,
+  expect,
+  navLink,
+  openSecurityTab,
+  signIn,
+  signOutButton,
+  test,
+  uniqueTag,
+} from './fixtures';
 
 test.describe('after sign-out', () => {
   test('the back button shows no portal data', async ({ page }) => {
@@ -36,14 +45,8 @@ test.describe('after sign-out', () => {
     await page.goto('/login');
     await signIn(page, user.email, user.password);
     await expect(page.getByRole('heading', { name: 'Welcome back, Cal' })).toBeVisible();
-    await page
-      .getByRole('navigation', { name: 'Main' })
-      .getByRole('link', { name: 'Account' })
-      .click();
-    await page
-      .getByRole('navigation', { name: 'Account' })
-      .getByRole('link', { name: 'Security' })
-      .click();
+    await navLink(page, 'Account').click();
+    await openSecurityTab(page);
     await expect(page.getByRole('heading', { name: 'Active sessions' })).toBeVisible();
 
     await signOutButton(page).click();

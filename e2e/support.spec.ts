@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test';
 import { db } from '@/lib/db/client';
 import { createTestUser } from '../tests/support/users';
 import {
@@ -10,6 +11,20 @@ import {
 } from './fixtures';
 
 const HOSTILE = '<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>';
+
+/** Fills in and sends the new-ticket form; returns the new ticket's id (`ticket_<n>`). */
+async function openTicket(
+  page: Page,
+  ticket: { subject: string; category?: string; priority?: string; description: string },
+): Promise<string> {
+  await page.getByLabel('Subject').fill(ticket.subject);
+  if (ticket.category) await page.getByLabel('Category').selectOption(ticket.category);
+  if (ticket.priority) await page.getByLabel('Priority').selectOption(ticket.priority);
+  await page.getByLabel('Describe the problem').fill(ticket.description);
+  await page.getByRole('button', { name: 'Open ticket' }).click();
+  await expect(page).toHaveURL(/\/support\/ticket_\d+\?opened=1$/);
+  return new URL(page.url()).pathname.split('/').pop() ?? '';
+}
 
 test.describe('support tickets', () => {
   test('a customer and an agent work a ticket in two browsers', async ({
@@ -25,18 +40,14 @@ test.describe('support tickets', () => {
 
     // The customer opens a ticket; HTML in it is text.
     await page.getByRole('link', { name: 'New ticket' }).click();
-    await page.getByLabel('Subject').fill(`Installer stops at 40% ${tag}`);
-    await page.getByLabel('Category').selectOption('technical');
-    await page.getByLabel('Priority').selectOption('high');
-    await page
-      .getByLabel('Describe the problem')
-      .fill(`Windows 11, version 2.0.0.\nIt stops at 40%.\n${HOSTILE}`);
-    await page.getByRole('button', { name: 'Open ticket' }).click();
-    await expect(page).toHaveURL(/\/support\/ticket_\d+\?opened=1$/);
+    const id = await openTicket(page, {
+      subject: `Installer stops at 40% ${tag}`,
+      category: 'technical',
+      priority: 'high',
+      description: `Windows 11, version 2.0.0.\nIt stops at 40%.\n${HOSTILE}`,
+    });
     await expect(page.getByText('Your ticket is open.')).toBeVisible();
     await expect(page.getByText(HOSTILE, { exact: false })).toBeVisible();
-    const ticketPath = new URL(page.url()).pathname;
-    const id = ticketPath.split('/').pop() ?? '';
 
     // The agent finds it in the queue and answers, then adds a note.
     const agent = await createTestUser({ role: 'SUPPORT_AGENT', firstName: 'Alice' });
@@ -117,10 +128,7 @@ test.describe('support tickets', () => {
     await expect(page.getByLabel('Your reply')).toHaveCount(0);
     await page.getByRole('link', { name: 'Open a follow-up ticket' }).click();
     await expect(page.getByText(`follows up the closed ticket ticket_${ticket.id}`)).toBeVisible();
-    await page.getByLabel('Subject').fill('Same question again');
-    await page.getByLabel('Describe the problem').fill('It came back.');
-    await page.getByRole('button', { name: 'Open ticket' }).click();
-    await expect(page).toHaveURL(/\/support\/ticket_\d+\?opened=1$/);
+    await openTicket(page, { subject: 'Same question again', description: 'It came back.' });
     const followUp = await db.ticket.findFirstOrThrow({
       where: { userId: customer.id, followUpOfId: ticket.id },
     });
@@ -161,18 +169,15 @@ for (const [device, viewport] of [
       openBrowser,
     }) => {
       test.slow();
-      const tag = uniqueTag();
       await signInFresh(page, customer);
       await page.goto('/support/new');
       await saveScreenshot(page, `support-new-${device}-dark`);
-      await page.getByLabel('Subject').fill(`Door lock keeps beeping ${tag}`);
-      await page.getByLabel('Category').selectOption('technical');
-      await page
-        .getByLabel('Describe the problem')
-        .fill('The front door lock beeps twice an hour.');
-      await page.getByRole('button', { name: 'Open ticket' }).click();
-      await expect(page).toHaveURL(/\/support\/ticket_\d+/);
-      const id = new URL(page.url()).pathname.split('/').pop() ?? '';
+      const tag = uniqueTag();
+      const id = await openTicket(page, {
+        subject: `Door lock keeps beeping ${tag}`,
+        category: 'technical',
+        description: 'The front door lock beeps twice an hour.',
+      });
 
       const agent = await createTestUser({ role: 'SUPPORT_AGENT', firstName: 'Sam' });
       const desk = await openBrowser();
