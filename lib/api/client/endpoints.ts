@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { defineEndpoint, type EndpointSpec } from '@/lib/http/endpoint';
+import type { EndpointSpec } from '@/lib/http/endpoint';
+import { endpointGroup } from '@/lib/http/endpoint-group';
+import { serviceTierSchema } from '@/lib/api/v1/contracts';
 import { loginPasswordSchema, loginSchema, passwordSchema } from '@/lib/validations/auth';
 import { CONTRACT_STATUSES, contractIdParams } from '@/lib/validations/contracts';
 import { clientErrorSchema } from './errors';
@@ -9,7 +11,7 @@ import { clientErrorSchema } from './errors';
  * tokens from POST /client/auth/login, errors as `{"error": "..."}` with the stable `code`
  * and the `request_id` beside it.
  */
-const tags = ['Client API (document 1)'];
+const define = endpointGroup('client', ['Client API (document 1)']);
 
 /** GET /client/contracts is unpaginated in document 1; this bounds one answer. */
 export const CLIENT_CONTRACTS_LIMIT = 1000;
@@ -20,9 +22,21 @@ export const clientChangePasswordSchema = z.object({
 });
 
 const e400 = { description: 'Validation failed or malformed JSON', schema: clientErrorSchema };
-const e404 = {
-  description: '`Contract not found`: no such contract, or not yours',
-  schema: clientErrorSchema,
+
+/** What the reads of one contract share: the caller's own contract's id in the path. */
+const oneContract = {
+  description:
+    "The id is a positive integer (anything else is a 400). Another customer's contract answers as a missing one: 404.",
+  params: contractIdParams,
+  ownedResource: 'contract',
+} as const;
+
+const oneContractErrors = {
+  400: e400,
+  404: {
+    description: '`Contract not found`: no such contract, or not yours',
+    schema: clientErrorSchema,
+  },
 };
 
 const contractFields = {
@@ -41,12 +55,10 @@ const contractSchema = z
   })
   .meta({ id: 'ClientContract' });
 
-export const clientLogin = defineEndpoint({
+export const clientLogin = define({
   operationId: 'clientLogin',
   method: 'POST',
   path: '/client/auth/login',
-  surface: 'client',
-  tags,
   summary: 'Sign in with e-mail and password',
   description:
     "Returns an HS256 JWT for `Authorization: Bearer`. It lives `CLIENT_TOKEN_TTL_SECONDS` (one hour by default; 1 to 24 hours), and so does its session: there is no refresh token, sign in again. `expires_at` is the token's expiry, ISO 8601 UTC to the second. `force_password_change` (beside document 1's fields) says the account may only change its password or log out until it does. Limited per client address and per account (429 with Retry-After).",
@@ -69,30 +81,24 @@ export const clientLogin = defineEndpoint({
   },
 });
 
-export const clientLogout = defineEndpoint({
+export const clientLogout = define({
   operationId: 'clientLogout',
   method: 'POST',
   path: '/client/auth/logout',
-  surface: 'client',
-  tags,
   summary: 'End the session',
   description:
     'Answers 200 with an empty body (document 1: "no content"). The session ends everywhere at once: the token is refused on the next request. Send no body.',
-  auth: 'required',
   allowWhilePasswordChangeRequired: true,
   responses: { 200: { description: 'Logged out; empty body' } },
 });
 
-export const clientChangePassword = defineEndpoint({
+export const clientChangePassword = define({
   operationId: 'clientChangePassword',
   method: 'POST',
   path: '/client/auth/change-password',
-  surface: 'client',
-  tags,
   summary: 'Change the password',
   description:
     'Requires the current password as `old_password`. New passwords are 12-128 characters, not a common password and not the current one (400 says why). Clears `force_password_change` and ends every other session; this token stays valid.',
-  auth: 'required',
   allowWhilePasswordChangeRequired: true,
   body: clientChangePasswordSchema,
   responses: {
@@ -101,16 +107,13 @@ export const clientChangePassword = defineEndpoint({
   },
 });
 
-export const clientProfile = defineEndpoint({
+export const clientProfile = define({
   operationId: 'clientProfile',
   method: 'GET',
   path: '/client/profile',
-  surface: 'client',
-  tags,
   summary: "The customer's profile (read-only)",
   description:
     "`name_on_contract` is the account holder's first and last name when no contract name is on file; `phone_number` and `address` are null when not on file.",
-  auth: 'required',
   responses: {
     200: {
       description: 'Profile',
@@ -127,15 +130,12 @@ export const clientProfile = defineEndpoint({
   },
 });
 
-export const clientDashboard = defineEndpoint({
+export const clientDashboard = define({
   operationId: 'clientDashboard',
   method: 'GET',
   path: '/client/dashboard',
-  surface: 'client',
-  tags,
   summary: 'Counts of contracts, equipment and active alerts',
   description: '`active_alerts` counts the alerts not yet resolved.',
-  auth: 'required',
   responses: {
     200: {
       description: 'Dashboard',
@@ -148,61 +148,35 @@ export const clientDashboard = defineEndpoint({
   },
 });
 
-export const clientContracts = defineEndpoint({
+export const clientContracts = define({
   operationId: 'clientListContracts',
   method: 'GET',
   path: '/client/contracts',
-  surface: 'client',
-  tags,
   summary: "All the customer's contracts",
   description: `A plain JSON array ordered by id, unpaginated as document 1 shows, capped at ${CLIENT_CONTRACTS_LIMIT} contracts. \`X-Total-Count\` carries how many the customer has; GET /api/v1/contracts pages through more.`,
-  auth: 'required',
   responses: {
     200: { description: 'Contracts', schema: z.array(contractSummarySchema) },
   },
 });
 
-export const clientContract = defineEndpoint({
+export const clientContract = define({
   operationId: 'clientGetContract',
   method: 'GET',
   path: '/client/contracts/{id}',
-  surface: 'client',
-  tags,
   summary: 'One contract',
-  description:
-    "The id is a positive integer (anything else is a 400). Another customer's contract answers as a missing one: 404.",
-  auth: 'required',
-  params: contractIdParams,
-  ownedResource: 'contract',
-  responses: {
-    200: {
-      description: 'Contract',
-      schema: contractSchema,
-    },
-    400: e400,
-    404: e404,
-  },
+  ...oneContract,
+  responses: { 200: { description: 'Contract', schema: contractSchema }, ...oneContractErrors },
 });
 
-export const clientServiceTier = defineEndpoint({
+export const clientServiceTier = define({
   operationId: 'clientGetServiceTier',
   method: 'GET',
   path: '/client/contracts/{id}/service-tier',
-  surface: 'client',
-  tags,
   summary: "A contract's service tier and its features",
-  description:
-    "The id is a positive integer (anything else is a 400). Another customer's contract answers as a missing one: 404.",
-  auth: 'required',
-  params: contractIdParams,
-  ownedResource: 'contract',
+  ...oneContract,
   responses: {
-    200: {
-      description: 'Service tier',
-      schema: z.object({ tier: z.string(), features: z.array(z.string()) }),
-    },
-    400: e400,
-    404: e404,
+    200: { description: 'Service tier', schema: serviceTierSchema },
+    ...oneContractErrors,
   },
 });
 

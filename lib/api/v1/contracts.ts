@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { AlertItem, ContractSummary, Dashboard, EquipmentItem } from '@/lib/contracts/read';
 import { isoDate, isoSeconds } from '@/lib/format';
-import { defineEndpoint, type EndpointSpec } from '@/lib/http/endpoint';
+import type { EndpointSpec } from '@/lib/http/endpoint';
+import { endpointGroup } from '@/lib/http/endpoint-group';
 import {
   CONTRACT_STATUSES,
   EQUIPMENT_KINDS,
@@ -10,13 +11,16 @@ import {
   contractsQuery,
   equipmentQuery,
 } from '@/lib/validations/contracts';
-import { lower, PAGINATION_NOTE, pageSchema, v1Errors, v1Success } from './envelope';
+import { lower, PAGINATION_NOTE, v1Answer, v1Errors, v1PageAnswer } from './envelope';
 
 /** /api/v1 contracts, equipment, alerts and the dashboard: specs and the shapes they answer with. */
 
 const tierSchema = z
   .object({ name: z.string(), features: z.array(z.string()) })
   .meta({ id: 'ServiceTier' });
+
+/** A contract's service tier as its own answer (here and on document 1's /client surface). */
+export const serviceTierSchema = z.object({ tier: z.string(), features: z.array(z.string()) });
 
 const contractSchema = z
   .object({
@@ -117,137 +121,96 @@ export function presentDashboard(d: Dashboard) {
 const { 400: e400, 404: e404 } = v1Errors;
 /** What a read of the caller's own objects answers besides its success (and the standard 401/403/429). */
 const read = { 400: e400, 404: e404 };
-const tags = ['Contracts (v1)'];
+const define = endpointGroup('v1', ['Contracts (v1)']);
 
-export const v1Dashboard = defineEndpoint({
+export const v1Dashboard = define({
   operationId: 'v1Dashboard',
   method: 'GET',
   path: '/api/v1/dashboard',
-  surface: 'v1',
-  tags,
   summary: 'Counts, alerts per day (30 days), equipment by status and the latest active alerts',
   description: '"Active" alerts are those not yet resolved.',
-  auth: 'required',
   responses: {
-    200: {
-      description: 'Dashboard',
-      schema: v1Success(
-        z.object({
-          contract_count: z.number().int(),
-          equipment_count: z.number().int(),
-          active_alerts: z.number().int(),
-          unacknowledged_alerts: z.number().int(),
-          equipment_by_status: z.object({
-            online: z.number().int(),
-            offline: z.number().int(),
-            faulty: z.number().int(),
-          }),
-          alerts_per_day: z.array(z.object({ date: z.string(), count: z.number().int() })),
-          recent_alerts: z.array(alertSchema),
+    200: v1Answer(
+      'Dashboard',
+      z.object({
+        contract_count: z.number().int(),
+        equipment_count: z.number().int(),
+        active_alerts: z.number().int(),
+        unacknowledged_alerts: z.number().int(),
+        equipment_by_status: z.object({
+          online: z.number().int(),
+          offline: z.number().int(),
+          faulty: z.number().int(),
         }),
-      ),
-    },
+        alerts_per_day: z.array(z.object({ date: z.string(), count: z.number().int() })),
+        recent_alerts: z.array(alertSchema),
+      }),
+    ),
   },
 });
 
-export const v1Contracts = defineEndpoint({
+export const v1Contracts = define({
   operationId: 'v1ListContracts',
   method: 'GET',
   path: '/api/v1/contracts',
-  surface: 'v1',
-  tags,
   summary: "The customer's contracts",
   description: `Ordered by id; filter with \`status\`.${PAGINATION_NOTE}`,
-  auth: 'required',
   query: contractsQuery,
-  responses: {
-    200: { description: 'Contracts', schema: v1Success(pageSchema(contractSchema)) },
-    ...read,
-  },
+  responses: { 200: v1PageAnswer('Contracts', contractSchema), ...read },
 });
 
-export const v1Contract = defineEndpoint({
+/** The path's `{id}`: one of the caller's contracts. */
+const ownContract = { params: contractIdParams, ownedResource: 'contract' } as const;
+
+export const v1Contract = define({
   operationId: 'v1GetContract',
   method: 'GET',
   path: '/api/v1/contracts/{id}',
-  surface: 'v1',
-  tags,
   summary: 'One contract',
-  auth: 'required',
-  params: contractIdParams,
-  ownedResource: 'contract',
-  responses: { 200: { description: 'Contract', schema: v1Success(contractSchema) }, ...read },
+  ...ownContract,
+  responses: { 200: v1Answer('Contract', contractSchema), ...read },
 });
 
-export const v1ServiceTier = defineEndpoint({
+export const v1ServiceTier = define({
   operationId: 'v1GetServiceTier',
   method: 'GET',
   path: '/api/v1/contracts/{id}/service-tier',
-  surface: 'v1',
-  tags,
   summary: "A contract's service tier and its features",
-  auth: 'required',
-  params: contractIdParams,
-  ownedResource: 'contract',
-  responses: {
-    200: {
-      description: 'Service tier',
-      schema: v1Success(z.object({ tier: z.string(), features: z.array(z.string()) })),
-    },
-    ...read,
-  },
+  ...ownContract,
+  responses: { 200: v1Answer('Service tier', serviceTierSchema), ...read },
 });
 
-export const v1Equipment = defineEndpoint({
+export const v1Equipment = define({
   operationId: 'v1ListEquipment',
   method: 'GET',
   path: '/api/v1/contracts/{id}/equipment',
-  surface: 'v1',
-  tags,
   summary: "A contract's equipment",
   description: `Ordered by id.${PAGINATION_NOTE}`,
-  auth: 'required',
-  params: contractIdParams,
+  ...ownContract,
   query: equipmentQuery,
-  ownedResource: 'contract',
-  responses: {
-    200: { description: 'Equipment', schema: v1Success(pageSchema(equipmentSchema)) },
-    ...read,
-  },
+  responses: { 200: v1PageAnswer('Equipment', equipmentSchema), ...read },
 });
 
-export const v1Alerts = defineEndpoint({
+export const v1Alerts = define({
   operationId: 'v1ListAlerts',
   method: 'GET',
   path: '/api/v1/alerts',
-  surface: 'v1',
-  tags,
   summary: "The customer's alerts",
   description: `Newest first. \`status\`: active (not resolved, the default), resolved or all; \`contract_id\` narrows to one contract.${PAGINATION_NOTE}`,
-  auth: 'required',
   query: alertsQuery,
-  responses: {
-    200: { description: 'Alerts', schema: v1Success(pageSchema(alertSchema)) },
-    ...read,
-  },
+  responses: { 200: v1PageAnswer('Alerts', alertSchema), ...read },
 });
 
-export const v1AcknowledgeAlert = defineEndpoint({
+export const v1AcknowledgeAlert = define({
   operationId: 'v1AcknowledgeAlert',
   method: 'POST',
   path: '/api/v1/alerts/{id}/acknowledge',
-  surface: 'v1',
-  tags,
   summary: 'Acknowledge an alert',
   description: 'Idempotent: acknowledging again keeps the first time. Send no body.',
-  auth: 'required',
   params: contractIdParams,
   ownedResource: 'alert',
   responses: {
-    200: {
-      description: 'Acknowledged',
-      schema: v1Success(z.object({ id: z.number().int(), acknowledged_at: z.string() })),
-    },
+    200: v1Answer('Acknowledged', z.object({ id: z.number().int(), acknowledged_at: z.string() })),
     ...read,
   },
 });

@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import type { DownloadLink, DownloadView } from '@/lib/downloads/releases';
 import { isoSeconds } from '@/lib/format';
-import { defineEndpoint, type EndpointSpec } from '@/lib/http/endpoint';
+import type { EndpointSpec } from '@/lib/http/endpoint';
+import { endpointGroup } from '@/lib/http/endpoint-group';
 import { downloadUrlQuery, releaseIdParams } from '@/lib/validations/downloads';
-import { v1Errors, v1Success } from './envelope';
+import { v1Answer, v1Errors } from './envelope';
 
 /** /api/v1 downloads (document 2): the releases and signed, expiring download links. */
 const releaseFileSchema = z
@@ -81,37 +82,30 @@ export function presentDownloadLink(link: DownloadLink) {
 }
 
 const { 400: e400 } = v1Errors;
+const define = endpointGroup('v1', ['Downloads (v1)']);
 
-export const v1ListDownloads = defineEndpoint({
+export const v1ListDownloads = define({
   operationId: 'v1ListDownloads',
   method: 'GET',
   path: '/api/v1/downloads',
-  surface: 'v1',
-  tags: ['Downloads (v1)'],
   summary: 'Software releases, each saying whether this customer may download it',
   description:
     'Every release (newest major first) with its files (platform, size, SHA-256). A release is downloadable with an active license for its major version. `data` is a plain array, not paginated.',
-  auth: 'required',
-  responses: {
-    200: { description: 'Releases', schema: v1Success(z.array(downloadSchema)) },
-  },
+  responses: { 200: v1Answer('Releases', z.array(downloadSchema)) },
 });
 
-export const v1DownloadUrl = defineEndpoint({
+export const v1DownloadUrl = define({
   operationId: 'v1GetDownloadUrl',
   method: 'GET',
   path: '/api/v1/downloads/{id}/url',
-  surface: 'v1',
-  tags: ['Downloads (v1)'],
   summary: 'A signed download link that expires',
   description:
     "Release ids are public (`software_v2`); the link needs an active license covering the release's major version, else 403 `LICENSE_REQUIRED`. `platform` picks the build (the first one when omitted); a platform without a build is a 404. The link expires after DOWNLOAD_URL_TTL_SECONDS (5 minutes by default) and works for this customer, release and platform only; the file answers with its SHA-256 in `X-Checksum-SHA256`, and supports HEAD and Range.",
-  auth: 'required',
   params: releaseIdParams,
   query: downloadUrlQuery,
   publicResource: 'release',
   responses: {
-    200: { description: 'Signed link', schema: v1Success(downloadLinkSchema) },
+    200: v1Answer('Signed link', downloadLinkSchema),
     400: e400,
     403: {
       description: '`LICENSE_REQUIRED`: no active license covers this release',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ResponseSpec } from '@/lib/http/endpoint';
 import type { Page } from '@/lib/pagination';
 
 /** Document 5's success envelope. */
@@ -22,6 +23,16 @@ export const v1ErrorSchema = z
 
 export function v1Success<T extends z.ZodType>(data: T) {
   return z.object({ success: z.literal(true), message: z.string(), data });
+}
+
+/** A success answer: its description, and `data` in the envelope. */
+export function v1Answer(description: string, data: z.ZodType): ResponseSpec {
+  return { description, schema: v1Success(data) };
+}
+
+/** A success answer that carries nothing but its message. */
+export function v1MessageAnswer(description: string): ResponseSpec {
+  return { description, schema: z.object({ success: z.literal(true), message: z.string() }) };
 }
 
 export const v1Errors = {
@@ -50,6 +61,11 @@ export const pageSchema = <T extends z.ZodType>(item: T) =>
     total: z.number().int(),
     total_pages: z.number().int(),
   });
+
+/** A success answer that is one page of `item`s. */
+export function v1PageAnswer(description: string, item: z.ZodType): ResponseSpec {
+  return v1Answer(description, pageSchema(item));
+}
 
 export function presentPage<T, U>(page: Page<T>, present: (item: T) => U) {
   return {

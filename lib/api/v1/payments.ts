@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isoSeconds } from '@/lib/format';
-import { defineEndpoint, type EndpointSpec } from '@/lib/http/endpoint';
+import type { EndpointSpec } from '@/lib/http/endpoint';
+import { endpointGroup } from '@/lib/http/endpoint-group';
 import { PRODUCT_TYPES } from '@/lib/payments/catalogue';
 import type { PaymentMethodView } from '@/lib/payments/billing';
 import type { CheckoutSessionView } from '@/lib/payments/checkout';
@@ -19,7 +20,14 @@ import {
   purchaseIdParams,
 } from '@/lib/validations/payments';
 import { pageOnlyQuery } from '@/lib/validations/pagination';
-import { lower, PAGINATION_NOTE, pageSchema, v1ErrorSchema, v1Errors, v1Success } from './envelope';
+import {
+  lower,
+  PAGINATION_NOTE,
+  v1Answer,
+  v1ErrorSchema,
+  v1Errors,
+  v1PageAnswer,
+} from './envelope';
 
 /**
  * /api/v1 checkout, purchases, billing and licenses (document 2): specs and presenters. Fields
@@ -162,58 +170,49 @@ export function presentPaymentMethod(pm: PaymentMethodView) {
 
 const { 400: e400, 404: e404 } = v1Errors;
 const read = { 400: e400 };
+const checkout = endpointGroup('v1', ['Checkout (v1)']);
+const purchases = endpointGroup('v1', ['Purchases (v1)']);
+const billing = endpointGroup('v1', ['Billing (v1)']);
+const licenses = endpointGroup('v1', ['Licenses (v1)']);
 const CHECKOUT_LIMIT =
   ' Limited to 10 requests a minute per customer, shared by create-session and success (429 with `Retry-After`).';
 
-export const v1CreateCheckoutSession = defineEndpoint({
+export const v1CreateCheckoutSession = checkout({
   operationId: 'v1CreateCheckoutSession',
   method: 'POST',
   path: '/api/v1/checkout/create-session',
-  surface: 'v1',
-  tags: ['Checkout (v1)'],
   summary: 'Start a Stripe Checkout for Sense Base ($359)',
   description: `Document 2: \`{"items": [{"productType": "base_product"}], "successUrl", "cancelUrl"}\`. The price comes from the catalogue; \`amount\`, \`price\` and any other field a client sends are ignored. Each product type once per checkout. \`successUrl\` and \`cancelUrl\` are optional (the portal's purchase pages by default) and must be on the portal's origin or one of CHECKOUT_ALLOWED_ORIGINS, else 400 \`URL_NOT_ALLOWED\`; \`session_id={CHECKOUT_SESSION_ID}\` is appended to \`successUrl\` unless it already carries the placeholder. Redirect the customer to \`url\`, then call POST /api/v1/checkout/success with the \`sessionId\`.${CHECKOUT_LIMIT}`,
-  auth: 'required',
   rateLimit: 'checkout',
   body: createCheckoutSessionSchema,
-  responses: {
-    201: { description: 'Session created', schema: v1Success(checkoutSessionSchema) },
-    400: e400,
-  },
+  responses: { 201: v1Answer('Session created', checkoutSessionSchema), 400: e400 },
 });
 
-export const v1CheckoutSuccess = defineEndpoint({
+export const v1CheckoutSuccess = checkout({
   operationId: 'v1CheckoutSuccess',
   method: 'POST',
   path: '/api/v1/checkout/success',
-  surface: 'v1',
-  tags: ['Checkout (v1)'],
   summary: 'Record a paid Checkout Session: the purchase and its license',
   description: `Document 2: \`{"sessionId": "cs_..."}\`. Asks Stripe whether the session is paid; if so records the purchase, issues its license and links its invoice, exactly once however often (and however concurrently) it is called, and whether or not Stripe's webhook came first. 200 with \`status: "completed"\`, the purchase and the license; 202 with \`status: "pending"\` and Stripe's \`paymentStatus\` while the session is unpaid (call again later). Another customer's session, or one that does not exist, is a 404. A paid session whose \`amount_total\` or \`currency\` is not the catalogue's price for the product it names (or that charged nothing for a product that costs something) is refused with 422 \`PAYMENT_MISMATCH\` and nothing is recorded.${CHECKOUT_LIMIT}`,
-  auth: 'required',
   rateLimit: 'checkout',
   body: checkoutSuccessSchema,
   responses: {
-    200: {
-      description: 'Paid: the purchase and its license',
-      schema: v1Success(
-        z.object({
-          status: z.literal('completed'),
-          purchase: purchaseSchema,
-          license: licenseSchema.nullable(),
-        }),
-      ),
-    },
-    202: {
-      description: 'Not paid yet',
-      schema: v1Success(
-        z.object({
-          status: z.literal('pending'),
-          paymentStatus: z.string().meta({ description: "Stripe's payment_status: unpaid" }),
-          sessionStatus: z.string().meta({ description: "Stripe's status: open or expired" }),
-        }),
-      ),
-    },
+    200: v1Answer(
+      'Paid: the purchase and its license',
+      z.object({
+        status: z.literal('completed'),
+        purchase: purchaseSchema,
+        license: licenseSchema.nullable(),
+      }),
+    ),
+    202: v1Answer(
+      'Not paid yet',
+      z.object({
+        status: z.literal('pending'),
+        paymentStatus: z.string().meta({ description: "Stripe's payment_status: unpaid" }),
+        sessionStatus: z.string().meta({ description: "Stripe's status: open or expired" }),
+      }),
+    ),
     ...read,
     404: e404,
     422: {
@@ -224,125 +223,84 @@ export const v1CheckoutSuccess = defineEndpoint({
   },
 });
 
-export const v1ListPurchases = defineEndpoint({
+export const v1ListPurchases = purchases({
   operationId: 'v1ListPurchases',
   method: 'GET',
   path: '/api/v1/purchases',
-  surface: 'v1',
-  tags: ['Purchases (v1)'],
   summary: "The customer's purchases",
   description: `Newest first, in document 2's Purchase shape with the license and invoice embedded.${PAGINATION_NOTE}`,
-  auth: 'required',
   query: pageOnlyQuery,
-  responses: {
-    200: { description: 'Purchases', schema: v1Success(pageSchema(purchaseSchema)) },
-    ...read,
-  },
+  responses: { 200: v1PageAnswer('Purchases', purchaseSchema), ...read },
 });
 
-export const v1GetPurchase = defineEndpoint({
+export const v1GetPurchase = purchases({
   operationId: 'v1GetPurchase',
   method: 'GET',
   path: '/api/v1/purchases/{id}',
-  surface: 'v1',
-  tags: ['Purchases (v1)'],
   summary: 'One purchase',
   description:
     "`id` as the list shows it (`purchase_123`); any other form is a 400, another customer's purchase a 404.",
-  auth: 'required',
   params: purchaseIdParams,
   ownedResource: 'purchase',
-  responses: {
-    200: { description: 'Purchase', schema: v1Success(purchaseSchema) },
-    ...read,
-    404: e404,
-  },
+  responses: { 200: v1Answer('Purchase', purchaseSchema), ...read, 404: e404 },
 });
 
-export const v1ListPaymentMethods = defineEndpoint({
+export const v1ListPaymentMethods = billing({
   operationId: 'v1ListPaymentMethods',
   method: 'GET',
   path: '/api/v1/billing/payment-methods',
-  surface: 'v1',
-  tags: ['Billing (v1)'],
   summary: "The customer's saved cards",
   description:
     'From Stripe. `data` is a plain array, not paginated (Stripe keeps at most 100 cards per customer here).',
-  auth: 'required',
-  responses: {
-    200: { description: 'Cards', schema: v1Success(z.array(paymentMethodSchema)) },
-  },
+  responses: { 200: v1Answer('Cards', z.array(paymentMethodSchema)) },
 });
 
-export const v1AddPaymentMethod = defineEndpoint({
+export const v1AddPaymentMethod = billing({
   operationId: 'v1AddPaymentMethod',
   method: 'POST',
   path: '/api/v1/billing/payment-methods',
-  surface: 'v1',
-  tags: ['Billing (v1)'],
   summary: 'Add a card: start a Stripe Checkout Session in setup mode',
   description:
     "Redirect the customer to `url`; Stripe saves the card and returns to `successUrl`. The body is optional: `successUrl` and `cancelUrl` (default: the portal's billing page) follow create-session's origin rule (400 `URL_NOT_ALLOWED`); other fields are refused with 400. Call GET /api/v1/billing/payment-methods once the customer is back.",
-  auth: 'required',
   body: addPaymentMethodSchema,
   bodyOptional: true,
-  responses: {
-    201: { description: 'Setup session created', schema: v1Success(checkoutSessionSchema) },
-    400: e400,
-  },
+  responses: { 201: v1Answer('Setup session created', checkoutSessionSchema), 400: e400 },
 });
 
-export const v1RemovePaymentMethod = defineEndpoint({
+export const v1RemovePaymentMethod = billing({
   operationId: 'v1RemovePaymentMethod',
   method: 'DELETE',
   path: '/api/v1/billing/payment-methods/{id}',
-  surface: 'v1',
-  tags: ['Billing (v1)'],
   summary: 'Remove a saved card',
   description:
     "Detaches the card from the customer in Stripe. 200 with `{id, removed: true}`. Another customer's card, or one already removed, is a 404; an id not shaped `pm_...` a 400.",
-  auth: 'required',
   params: paymentMethodIdParams,
   ownedResource: 'payment_method',
   responses: {
-    200: {
-      description: 'Removed',
-      schema: v1Success(z.object({ id: z.string(), removed: z.literal(true) })),
-    },
+    200: v1Answer('Removed', z.object({ id: z.string(), removed: z.literal(true) })),
     ...read,
     404: e404,
   },
 });
 
-export const v1ListInvoices = defineEndpoint({
+export const v1ListInvoices = billing({
   operationId: 'v1ListInvoices',
   method: 'GET',
   path: '/api/v1/billing/invoices',
-  surface: 'v1',
-  tags: ['Billing (v1)'],
   summary: 'Invoices and receipts of purchases',
   description: `Newest first, with links to Stripe's hosted invoice and its PDF.${PAGINATION_NOTE}`,
-  auth: 'required',
   query: pageOnlyQuery,
-  responses: {
-    200: { description: 'Invoices', schema: v1Success(pageSchema(invoiceSchema)) },
-    ...read,
-  },
+  responses: { 200: v1PageAnswer('Invoices', invoiceSchema), ...read },
 });
 
-export const v1ListLicenses = defineEndpoint({
+export const v1ListLicenses = licenses({
   operationId: 'v1ListLicenses',
   method: 'GET',
   path: '/api/v1/licenses',
-  surface: 'v1',
-  tags: ['Licenses (v1)'],
   summary: "The customer's license keys",
   description:
     "Newest first, in document 2's License shape. `data` is a plain array, not paginated (one license per purchase).",
-  auth: 'required',
-  responses: {
-    200: { description: 'Licenses', schema: v1Success(z.array(licenseSchema)) },
-  },
+  responses: { 200: v1Answer('Licenses', z.array(licenseSchema)) },
 });
 
 export const v1PaymentEndpoints: EndpointSpec[] = [

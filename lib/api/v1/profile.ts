@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import type { Profile } from '@/lib/accounts/profile';
 import { isoSeconds } from '@/lib/format';
-import { defineEndpoint, type EndpointSpec } from '@/lib/http/endpoint';
+import type { EndpointSpec } from '@/lib/http/endpoint';
+import { endpointGroup } from '@/lib/http/endpoint-group';
 import { profileUpdateSchema } from '@/lib/validations/profile';
-import { v1Errors, v1Success } from './envelope';
+import { v1Answer, v1Errors } from './envelope';
 
 const profileSchema = z
   .object({
@@ -38,35 +39,25 @@ export function presentProfile(p: Profile) {
 }
 
 const { 400: e400 } = v1Errors;
+const define = endpointGroup('v1', ['Profile (v1)']);
 
-export const v1GetProfile = defineEndpoint({
+export const v1GetProfile = define({
   operationId: 'v1GetProfile',
   method: 'GET',
   path: '/api/v1/profile',
-  surface: 'v1',
-  tags: ['Profile (v1)'],
   summary: "The customer's profile",
-  auth: 'required',
-  responses: {
-    200: { description: 'Profile', schema: v1Success(profileSchema) },
-  },
+  responses: { 200: v1Answer('Profile', profileSchema) },
 });
 
-export const v1UpdateProfile = defineEndpoint({
+export const v1UpdateProfile = define({
   operationId: 'v1UpdateProfile',
   method: 'PUT',
   path: '/api/v1/profile',
-  surface: 'v1',
-  tags: ['Profile (v1)'],
   summary: 'Update name, phone and company',
   description:
     'Document 2: `name` (the full name; the last word becomes the last name), `phone`, `company`. Any other field, read-only ones such as `email`, `address` or `name_on_contract` included, is refused with 400.',
-  auth: 'required',
   body: profileUpdateSchema,
-  responses: {
-    200: { description: 'Profile updated', schema: v1Success(profileSchema) },
-    400: e400,
-  },
+  responses: { 200: v1Answer('Profile updated', profileSchema), 400: e400 },
 });
 
 export const v1ProfileEndpoints: EndpointSpec[] = [v1GetProfile, v1UpdateProfile];
