@@ -1,12 +1,10 @@
-import { presentPage } from '@/lib/api/v1/envelope';
-import { v1Ok } from '@/lib/api/v1/envelope';
+import { v1ListRoute } from '@/lib/api/v1/list-route';
 import { presentInvoice, v1ListInvoices } from '@/lib/api/v1/payments';
-import { methods, route } from '@/lib/http/handler';
 import { listInvoices } from '@/lib/payments/billing';
 
-const handler = route(v1ListInvoices, async ({ session, query }) => {
-  const page = await listInvoices(session.user.id, query.page, query.page_size);
-  return { body: v1Ok('Invoices', presentPage(page, presentInvoice)) };
-});
-
-export const { GET, POST, PUT, PATCH, DELETE } = methods({ GET: handler });
+export const { GET, POST, PUT, PATCH, DELETE } = v1ListRoute(
+  v1ListInvoices,
+  'Invoices',
+  ({ userId, page, pageSize }) => listInvoices(userId, page, pageSize),
+  presentInvoice,
+);
