@@ -4,7 +4,7 @@ import { db } from '@/lib/db/client';
 import { invalid, notFound, rateLimited } from '@/lib/errors';
 import { consume, reward } from '@/lib/rate-limit';
 import { hashPassword, verifyPassword } from './password';
-import { restampSession, revokeOtherSessions, revokeSession } from './sessions';
+import { restampSession, revokeOtherSessions, revokeSession, type ActiveSession } from './sessions';
 
 const WRONG_PASSWORD_LIMIT = 'password-verify';
 
@@ -84,4 +84,12 @@ export async function changePassword(input: {
     }
     return { endedSessions };
   });
+}
+
+/** `changePassword` asked for by a signed-in session: its user's password; it stays signed in. */
+export function changeOwnPassword(
+  session: ActiveSession,
+  passwords: { currentPassword: string; newPassword: string },
+): Promise<{ endedSessions: number }> {
+  return changePassword({ userId: session.user.id, currentSessionId: session.id, ...passwords });
 }

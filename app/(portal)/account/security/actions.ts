@@ -3,7 +3,7 @@
 import { redirect } from 'next/navigation';
 import { revalidatePath } from 'next/cache';
 import { validatedAction } from '@/lib/actions/validated-action';
-import { changePassword } from '@/lib/auth/change-password';
+import { changeOwnPassword } from '@/lib/auth/change-password';
 import { revokeOtherSessions, revokeOwnSession } from '@/lib/auth/sessions';
 import { changePasswordFormSchema } from '@/lib/validations/auth';
 import { emptySchema, revokeSessionSchema } from '@/lib/validations/sessions';
@@ -11,9 +11,7 @@ import { emptySchema, revokeSessionSchema } from '@/lib/validations/sessions';
 export const changePasswordAction = validatedAction(
   changePasswordFormSchema,
   async (data, session) => {
-    const { endedSessions } = await changePassword({
-      userId: session.user.id,
-      currentSessionId: session.id,
+    const { endedSessions } = await changeOwnPassword(session, {
       currentPassword: data.currentPassword,
       newPassword: data.newPassword,
     });

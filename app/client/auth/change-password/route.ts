@@ -1,11 +1,9 @@
 import { clientChangePassword } from '@/lib/api/client/endpoints';
-import { changePassword } from '@/lib/auth/change-password';
+import { changeOwnPassword } from '@/lib/auth/change-password';
 import { methods, route } from '@/lib/http/handler';
 
 const handler = route(clientChangePassword, async ({ body, session }) => {
-  await changePassword({
-    userId: session.user.id,
-    currentSessionId: session.id,
+  await changeOwnPassword(session, {
     currentPassword: body.old_password,
     newPassword: body.new_password,
   });

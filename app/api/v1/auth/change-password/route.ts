@@ -1,12 +1,10 @@
 import { v1ChangePassword } from '@/lib/api/v1/auth';
 import { v1Ok } from '@/lib/api/v1/envelope';
-import { changePassword } from '@/lib/auth/change-password';
+import { changeOwnPassword } from '@/lib/auth/change-password';
 import { methods, route } from '@/lib/http/handler';
 
 const handler = route(v1ChangePassword, async ({ body, session }) => {
-  await changePassword({
-    userId: session.user.id,
-    currentSessionId: session.id,
+  await changeOwnPassword(session, {
     currentPassword: body.current_password,
     newPassword: body.new_password,
   });
