@@ -8,7 +8,7 @@ import type {
 } from '@/lib/db/generated/enums';
 import { notFound } from '@/lib/errors';
 import type { AlertFilter, ContractStatusFilter } from '@/lib/validations/contracts';
-import { pageOf, type Page } from '@/lib/pagination';
+import { readPage, type OwnerPage, type Page } from '@/lib/pagination';
 
 /**
  * Reads of a customer's contracts, equipment and alerts. Every query filters
@@ -98,6 +98,14 @@ function toContract(row: ContractRow): ContractSummary {
   return { ...rest, tier: serviceTier };
 }
 
+/** An equipment row as the customer sees it: without the owner it is filtered by. */
+function withoutOwner<T extends { userId: number }>({
+  userId: _owner,
+  ...item
+}: T): Omit<T, 'userId'> {
+  return item;
+}
+
 function toAlert(row: AlertRow): AlertItem {
   const { contract, equipment, ...rest } = row;
   return {
@@ -108,27 +116,26 @@ function toAlert(row: AlertRow): AlertItem {
   };
 }
 
-export async function listContracts(input: {
-  userId: number;
-  status?: ContractStatusFilter;
-  page: number;
-  pageSize: number;
-}): Promise<Page<ContractSummary>> {
+export function listContracts(
+  input: OwnerPage & { status?: ContractStatusFilter },
+): Promise<Page<ContractSummary>> {
   const where = {
     userId: input.userId,
     ...(input.status ? { status: input.status.toUpperCase() as ContractStatus } : {}),
   };
-  const [rows, total] = await Promise.all([
-    db.contract.findMany({
-      where,
-      select: contractSelect,
-      orderBy: { id: 'asc' },
-      skip: (input.page - 1) * input.pageSize,
-      take: input.pageSize,
-    }),
-    db.contract.count({ where }),
-  ]);
-  return pageOf(rows.map(toContract), total, input.page, input.pageSize);
+  return readPage(
+    input,
+    async (window) =>
+      (
+        await db.contract.findMany({
+          where,
+          select: contractSelect,
+          orderBy: { id: 'asc' },
+          ...window,
+        })
+      ).map(toContract),
+    () => db.contract.count({ where }),
+  );
 }
 
 export async function getContract(input: {
@@ -168,60 +175,46 @@ export async function getContractDetail(input: {
   ]);
   return {
     ...contract,
-    equipment: equipment.map(({ userId: _owner, ...item }) => item),
+    equipment: equipment.map(withoutOwner),
     alerts: alerts.map(toAlert),
   };
 }
 
-export async function listEquipment(input: {
-  userId: number;
-  contractId: number;
-  page: number;
-  pageSize: number;
-}): Promise<Page<EquipmentItem>> {
+export async function listEquipment(
+  input: OwnerPage & { contractId: number },
+): Promise<Page<EquipmentItem>> {
   await getContract(input);
   const where = { contractId: input.contractId, userId: input.userId };
-  const [rows, total] = await Promise.all([
-    db.equipment.findMany({
-      where,
-      orderBy: { id: 'asc' },
-      skip: (input.page - 1) * input.pageSize,
-      take: input.pageSize,
-    }),
-    db.equipment.count({ where }),
-  ]);
-  return pageOf(
-    rows.map(({ userId: _owner, ...item }) => item),
-    total,
-    input.page,
-    input.pageSize,
+  return readPage(
+    input,
+    async (window) =>
+      (await db.equipment.findMany({ where, orderBy: { id: 'asc' }, ...window })).map(withoutOwner),
+    () => db.equipment.count({ where }),
   );
 }
 
-export async function listAlerts(input: {
-  userId: number;
-  status: AlertFilter;
-  contractId?: number;
-  page: number;
-  pageSize: number;
-}): Promise<Page<AlertItem>> {
+export function listAlerts(
+  input: OwnerPage & { status: AlertFilter; contractId?: number },
+): Promise<Page<AlertItem>> {
   const where = {
     userId: input.userId,
     ...(input.contractId ? { contractId: input.contractId } : {}),
     ...(input.status === 'active' ? { resolvedAt: null } : {}),
     ...(input.status === 'resolved' ? { resolvedAt: { not: null } } : {}),
   };
-  const [rows, total] = await Promise.all([
-    db.alert.findMany({
-      where,
-      select: alertSelect,
-      orderBy: [{ raisedAt: 'desc' }, { id: 'desc' }],
-      skip: (input.page - 1) * input.pageSize,
-      take: input.pageSize,
-    }),
-    db.alert.count({ where }),
-  ]);
-  return pageOf(rows.map(toAlert), total, input.page, input.pageSize);
+  return readPage(
+    input,
+    async (window) =>
+      (
+        await db.alert.findMany({
+          where,
+          select: alertSelect,
+          orderBy: [{ raisedAt: 'desc' }, { id: 'desc' }],
+          ...window,
+        })
+      ).map(toAlert),
+    () => db.alert.count({ where }),
+  );
 }
 
 export interface Dashboard {

@@ -1,5 +1,5 @@
 import 'server-only';
-import { pageOf, type Page } from '@/lib/pagination';
+import { readPage, type Page } from '@/lib/pagination';
 import { db } from '@/lib/db/client';
 import { notFound } from '@/lib/errors';
 import { existingStripeCustomer } from './customers';
@@ -93,20 +93,16 @@ export async function removePaymentMethod(userId: number, paymentMethodId: strin
   await stripe().paymentMethods.detach(paymentMethodId);
 }
 
-export async function listInvoices(
+export function listInvoices(
   userId: number,
   page: number,
   pageSize: number,
 ): Promise<Page<InvoiceRow>> {
   const where = { userId };
-  const [items, total] = await Promise.all([
-    db.invoice.findMany({
-      where,
-      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-      skip: (page - 1) * pageSize,
-      take: pageSize,
-    }),
-    db.invoice.count({ where }),
-  ]);
-  return pageOf(items, total, page, pageSize);
+  return readPage(
+    { page, pageSize },
+    (window) =>
+      db.invoice.findMany({ where, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], ...window }),
+    () => db.invoice.count({ where }),
+  );
 }

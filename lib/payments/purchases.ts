@@ -1,27 +1,27 @@
 import 'server-only';
-import { pageOf, type Page } from '@/lib/pagination';
+import { readPage, type Page } from '@/lib/pagination';
 import { db } from '@/lib/db/client';
 import { notFound } from '@/lib/errors';
 import { purchaseInclude, type PurchaseRow } from './views';
 
 /** Reads of a customer's purchases and licenses; every query is scoped to the owner. */
-export async function listPurchases(
+export function listPurchases(
   userId: number,
   page: number,
   pageSize: number,
 ): Promise<Page<PurchaseRow>> {
   const where = { userId };
-  const [items, total] = await Promise.all([
-    db.purchase.findMany({
-      where,
-      include: purchaseInclude,
-      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-      skip: (page - 1) * pageSize,
-      take: pageSize,
-    }),
-    db.purchase.count({ where }),
-  ]);
-  return pageOf(items, total, page, pageSize);
+  return readPage(
+    { page, pageSize },
+    (window) =>
+      db.purchase.findMany({
+        where,
+        include: purchaseInclude,
+        orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+        ...window,
+      }),
+    () => db.purchase.count({ where }),
+  );
 }
 
 export async function getPurchase(userId: number, purchaseId: number): Promise<PurchaseRow> {

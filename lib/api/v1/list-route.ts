@@ -2,15 +2,8 @@ import 'server-only';
 import type { z } from 'zod';
 import type { EndpointSpec } from '@/lib/http/endpoint';
 import { methods, route, type HandlerContext } from '@/lib/http/handler';
-import type { Page } from '@/lib/pagination';
+import type { OwnerPage, Page } from '@/lib/pagination';
 import { presentPage, v1Ok } from './envelope';
-
-/** Whose list, and which page of it. */
-export interface CallerPage {
-  userId: number;
-  page: number;
-  pageSize: number;
-}
 
 /**
  * A paginated /api/v1 list's route file: GET reads the caller's page (`read`, given the caller and
@@ -26,13 +19,13 @@ export function v1ListRoute<
   spec: EndpointSpec<undefined, z.ZodType<Query>, P, 'required'>,
   message: string,
   read: (
-    caller: CallerPage,
+    caller: OwnerPage,
     ctx: HandlerContext<undefined, z.ZodType<Query>, P, 'required'>,
   ) => Promise<Page<T>>,
   present: (item: T) => U,
 ) {
   const handler = route(spec, async (ctx) => {
-    const caller = {
+    const caller: OwnerPage = {
       userId: ctx.session.user.id,
       page: ctx.query.page,
       pageSize: ctx.query.page_size,
