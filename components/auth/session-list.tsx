@@ -4,6 +4,7 @@ import { useActionState } from 'react';
 import type { FormAction } from '@/lib/actions/validated-action';
 import { Alert } from '@/components/ui/alert';
 import { SubmitButton } from '@/components/ui/button';
+import { RowActionForm } from '@/components/ui/row-action-form';
 
 export interface SessionRow {
   handle: string;
@@ -16,39 +17,14 @@ export interface SessionRow {
   current: boolean;
 }
 
-type Action = FormAction;
-
-function RevokeForm({
-  handle,
-  current,
-  action,
-}: {
-  handle: string;
-  current: boolean;
-  action: Action;
-}) {
-  const [state, formAction] = useActionState(action, {});
-  return (
-    <form action={formAction} className="shrink-0">
-      <input type="hidden" name="handle" value={handle} />
-      <SubmitButton variant="secondary" pendingText="Revoking…" className="px-3 py-1.5">
-        {current ? 'Sign out' : 'Revoke'}
-      </SubmitButton>
-      {state.error ? (
-        <p className="mt-1 text-xs text-red-600 dark:text-red-400">{state.error}</p>
-      ) : null}
-    </form>
-  );
-}
-
 export function SessionList({
   sessions,
   revokeAction,
   revokeOthersAction,
 }: {
   sessions: SessionRow[];
-  revokeAction: Action;
-  revokeOthersAction: Action;
+  revokeAction: FormAction;
+  revokeOthersAction: FormAction;
 }) {
   const [state, othersAction] = useActionState(revokeOthersAction, {});
   const others = sessions.filter((s) => !s.current).length;
@@ -76,7 +52,14 @@ export function SessionList({
                 <time dateTime={s.lastSeenIso}>{s.lastSeen}</time>
               </p>
             </div>
-            <RevokeForm handle={s.handle} current={s.current} action={revokeAction} />
+            <RowActionForm
+              action={revokeAction}
+              name="handle"
+              value={s.handle}
+              pendingText="Revoking…"
+            >
+              {s.current ? 'Sign out' : 'Revoke'}
+            </RowActionForm>
           </li>
         ))}
       </ul>

@@ -1,6 +1,11 @@
 import { useId } from 'react';
 import { cn } from './cn';
 
+/** The muted line under a page's or a card's heading; nothing when there is none. */
+export function Subheading({ text }: { text?: string }) {
+  return text ? <p className="mt-1 text-sm text-slate-500 dark:text-slate-400">{text}</p> : null;
+}
+
 export function Card({
   title,
   description,
@@ -29,9 +34,7 @@ export function Card({
             <h2 id={headingId} className="text-base font-semibold">
               {title}
             </h2>
-            {description ? (
-              <p className="mt-1 text-sm text-slate-500 dark:text-slate-400">{description}</p>
-            ) : null}
+            <Subheading text={description} />
           </div>
           {actions}
         </header>

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { LicenseKey } from '@/components/payments/license-key';
-import { Alert } from '@/components/ui/alert';
+import { UnfinishedCheckout } from '@/components/payments/unfinished-checkout';
 import { buttonClass } from '@/components/ui/button-class';
 import { Card } from '@/components/ui/card';
 import { requireSession } from '@/lib/auth/guards';
@@ -31,73 +31,45 @@ export default async function CheckoutSuccessPage({ searchParams }: QueryPagePro
 
   if (result.state === 'limited') {
     return (
-      <>
-        <h1 className="mb-4 text-2xl font-bold tracking-tight">Please wait a moment</h1>
-        <Alert tone="error">
-          {result.message}. Nothing has been lost: your payment, if made, is recorded as soon as
-          Stripe confirms it.
-        </Alert>
-        <p className="mt-4 flex flex-wrap gap-3">
-          <Link
-            href={`/purchases/success?session_id=${encodeURIComponent(sessionId.data)}`}
-            className={buttonClass('primary')}
-          >
-            Try again
-          </Link>
-          <Link href="/purchases" className={buttonClass('secondary')}>
-            Back to purchases
-          </Link>
-        </p>
-      </>
+      <UnfinishedCheckout
+        title="Please wait a moment"
+        tone="error"
+        sessionId={sessionId.data}
+        retry="Try again"
+      >
+        {result.message}. Nothing has been lost: your payment, if made, is recorded as soon as
+        Stripe confirms it.
+      </UnfinishedCheckout>
     );
   }
 
   if (result.state === 'mismatch') {
     return (
-      <>
-        <h1 className="mb-4 text-2xl font-bold tracking-tight">
-          This payment could not be recorded
-        </h1>
-        <Alert tone="error">
-          What Stripe charged does not match the price of what you bought, so no license was issued.
-          Contact support and quote the checkout reference{' '}
-          <span className="font-mono break-all">{sessionId.data}</span>.
-        </Alert>
-        <p className="mt-4">
-          <Link href="/purchases" className={buttonClass('secondary')}>
-            Back to purchases
-          </Link>
-        </p>
-      </>
+      <UnfinishedCheckout
+        title="This payment could not be recorded"
+        tone="error"
+        sessionId={sessionId.data}
+      >
+        What Stripe charged does not match the price of what you bought, so no license was issued.
+        Contact support and quote the checkout reference{' '}
+        <span className="font-mono break-all">{sessionId.data}</span>.
+      </UnfinishedCheckout>
     );
   }
 
   if (result.state === 'pending') {
     const expired = result.sessionStatus === 'expired';
     return (
-      <>
-        <h1 className="mb-4 text-2xl font-bold tracking-tight">
-          {expired ? 'This checkout has expired' : 'Your payment is not confirmed yet'}
-        </h1>
-        <Alert tone="info">
-          {expired
-            ? 'Nothing was charged. You can start a new purchase from the purchases page.'
-            : 'Stripe has not confirmed the payment yet (its status is “unpaid”). This can take a moment; refresh this page to check again. Nothing is recorded until the payment is confirmed.'}
-        </Alert>
-        <p className="mt-4 flex flex-wrap gap-3">
-          {expired ? null : (
-            <Link
-              href={`/purchases/success?session_id=${encodeURIComponent(sessionId.data)}`}
-              className={buttonClass('primary')}
-            >
-              Refresh
-            </Link>
-          )}
-          <Link href="/purchases" className={buttonClass('secondary')}>
-            Back to purchases
-          </Link>
-        </p>
-      </>
+      <UnfinishedCheckout
+        title={expired ? 'This checkout has expired' : 'Your payment is not confirmed yet'}
+        tone="info"
+        sessionId={sessionId.data}
+        retry={expired ? undefined : 'Refresh'}
+      >
+        {expired
+          ? 'Nothing was charged. You can start a new purchase from the purchases page.'
+          : 'Stripe has not confirmed the payment yet (its status is “unpaid”). This can take a moment; refresh this page to check again. Nothing is recorded until the payment is confirmed.'}
+      </UnfinishedCheckout>
     );
   }
 
