@@ -1,34 +1,26 @@
 import type { AlertSeverity, ContractStatus, EquipmentStatus } from '@/lib/contracts/read';
-import { Badge, enumLabel, type BadgeTone } from '@/components/ui/badge';
+import { statusBadge } from '@/components/ui/badge';
 
-const contractTones: Record<ContractStatus, BadgeTone> = {
+export const ContractStatusBadge = statusBadge<ContractStatus>({
   ACTIVE: 'green',
   INACTIVE: 'slate',
   SUSPENDED: 'amber',
   CANCELLED: 'red',
-};
+});
 
-const equipmentTones: Record<EquipmentStatus, BadgeTone> = {
+export const EquipmentStatusBadge = statusBadge<EquipmentStatus>({
   ONLINE: 'green',
   OFFLINE: 'slate',
   FAULTY: 'red',
-};
+});
 
-const severityTones: Record<AlertSeverity, BadgeTone> = {
+const SeverityStatusBadge = statusBadge<AlertSeverity>({
   LOW: 'blue',
   MEDIUM: 'amber',
   HIGH: 'orange',
   CRITICAL: 'red',
-};
-
-export function ContractStatusBadge({ status }: { status: ContractStatus }) {
-  return <Badge tone={contractTones[status]}>{enumLabel(status)}</Badge>;
-}
-
-export function EquipmentStatusBadge({ status }: { status: EquipmentStatus }) {
-  return <Badge tone={equipmentTones[status]}>{enumLabel(status)}</Badge>;
-}
+});
 
 export function SeverityBadge({ severity }: { severity: AlertSeverity }) {
-  return <Badge tone={severityTones[severity]}>{enumLabel(severity)}</Badge>;
+  return <SeverityStatusBadge status={severity} />;
 }

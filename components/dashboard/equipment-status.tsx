@@ -4,16 +4,11 @@ import { cn } from '@/components/ui/cn';
 
 const ORDER: EquipmentStatus[] = ['ONLINE', 'OFFLINE', 'FAULTY'];
 
-const fills: Record<EquipmentStatus, string> = {
-  ONLINE: 'fill-emerald-500',
-  OFFLINE: 'fill-slate-400 dark:fill-slate-500',
-  FAULTY: 'fill-red-500',
-};
-
-const dots: Record<EquipmentStatus, string> = {
-  ONLINE: 'bg-emerald-500',
-  OFFLINE: 'bg-slate-400 dark:bg-slate-500',
-  FAULTY: 'bg-red-500',
+/** Each status's colour: its part of the bar, and its dot in the legend. */
+const colours: Record<EquipmentStatus, { fill: string; dot: string }> = {
+  ONLINE: { fill: 'fill-emerald-500', dot: 'bg-emerald-500' },
+  OFFLINE: { fill: 'fill-slate-400 dark:fill-slate-500', dot: 'bg-slate-400 dark:bg-slate-500' },
+  FAULTY: { fill: 'fill-red-500', dot: 'bg-red-500' },
 };
 
 /** Equipment by status: one stacked bar (SVG, so no inline styles) and a legend with the counts. */
@@ -37,7 +32,7 @@ export function EquipmentStatusChart({ counts }: { counts: Record<EquipmentStatu
                 const x = offset;
                 offset += w;
                 return w > 0 ? (
-                  <rect key={s} x={x} y={0} width={w} height={10} className={fills[s]} />
+                  <rect key={s} x={x} y={0} width={w} height={10} className={colours[s].fill} />
                 ) : null;
               })
             : null}
@@ -47,7 +42,7 @@ export function EquipmentStatusChart({ counts }: { counts: Record<EquipmentStatu
         {ORDER.map((s) => (
           <li key={s} className="flex items-center justify-between gap-3">
             <span className="flex items-center gap-2">
-              <span aria-hidden="true" className={cn('h-2.5 w-2.5 rounded-full', dots[s])} />
+              <span aria-hidden="true" className={cn('h-2.5 w-2.5 rounded-full', colours[s].dot)} />
               {enumLabel(s)}
             </span>
             <span className="font-medium tabular-nums">{counts[s]}</span>

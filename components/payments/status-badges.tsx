@@ -1,17 +1,17 @@
-import { Badge, enumLabel, type BadgeTone } from '@/components/ui/badge';
+import { Badge, enumLabel, statusBadge, type BadgeTone } from '@/components/ui/badge';
 import type { LicenseRow, PurchaseRow } from '@/lib/payments/views';
 
-const purchaseTones: Record<PurchaseRow['status'], BadgeTone> = {
+export const PurchaseStatusBadge = statusBadge<PurchaseRow['status']>({
   COMPLETED: 'green',
   REFUNDED: 'slate',
   DISPUTED: 'red',
-};
+});
 
-const licenseTones: Record<LicenseRow['status'], BadgeTone> = {
+export const LicenseStatusBadge = statusBadge<LicenseRow['status']>({
   ACTIVE: 'green',
   SUSPENDED: 'amber',
   REVOKED: 'red',
-};
+});
 
 const invoiceTones: Record<string, BadgeTone> = {
   paid: 'green',
@@ -21,14 +21,7 @@ const invoiceTones: Record<string, BadgeTone> = {
   uncollectible: 'red',
 };
 
-export function PurchaseStatusBadge({ status }: { status: PurchaseRow['status'] }) {
-  return <Badge tone={purchaseTones[status]}>{enumLabel(status)}</Badge>;
-}
-
-export function LicenseStatusBadge({ status }: { status: LicenseRow['status'] }) {
-  return <Badge tone={licenseTones[status]}>{enumLabel(status)}</Badge>;
-}
-
+/** Stripe's invoice status; one this table does not know is slate. */
 export function InvoiceStatusBadge({ status }: { status: string }) {
   return <Badge tone={invoiceTones[status] ?? 'slate'}>{enumLabel(status)}</Badge>;
 }

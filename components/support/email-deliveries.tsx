@@ -1,13 +1,6 @@
-import { Badge, enumLabel, type BadgeTone } from '@/components/ui/badge';
+import { DeliveryStatusBadge } from '@/components/mail/delivery-status-badge';
 import { RelativeTime } from '@/components/ui/date';
-import type { DeliveryState, NotificationStatus } from '@/lib/mail/notifications';
-
-const tones: Record<NotificationStatus, BadgeTone> = {
-  QUEUED: 'amber',
-  SENT: 'green',
-  FAILED: 'red',
-  BOUNCED: 'red',
-};
+import type { DeliveryState } from '@/lib/mail/notifications';
 
 const KINDS: Record<string, string> = {
   ticket_agent_reply: 'Reply to customer',
@@ -29,7 +22,7 @@ export function EmailDeliveries({ emails }: { emails: DeliveryState[] }) {
         <li key={e.id} data-testid="email-delivery">
           <div className="flex items-center justify-between gap-2">
             <span className="font-medium">{KINDS[e.kind] ?? e.kind}</span>
-            <Badge tone={tones[e.status]}>{enumLabel(e.status)}</Badge>
+            <DeliveryStatusBadge status={e.status} />
           </div>
           <p className="break-all text-xs text-slate-500 dark:text-slate-400">
             To {e.to} · <RelativeTime date={e.sentAt ?? e.createdAt} />

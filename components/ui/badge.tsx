@@ -43,3 +43,13 @@ export function Badge({
     </span>
   );
 }
+
+/**
+ * A badge component for one enum: `<XBadge status={value} />` shows the value as a word, in the
+ * tone `tones` gives it.
+ */
+export function statusBadge<T extends string>(tones: Record<T, BadgeTone>) {
+  return function StatusBadge({ status }: { status: T }) {
+    return <Badge tone={tones[status]}>{enumLabel(status)}</Badge>;
+  };
+}

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { Badge, enumLabel } from '@/components/ui/badge';
+import { DeliveryStatusBadge } from '@/components/mail/delivery-status-badge';
 import { EmptyState } from '@/components/ui/card';
 import { RelativeTime } from '@/components/ui/date';
 import { PagedList } from '@/components/ui/paged-list';
@@ -47,11 +47,7 @@ export default async function OutboxPage({ searchParams }: QueryPageProps) {
               >
                 <div className="flex flex-wrap items-center justify-between gap-2">
                   <h2 className="font-medium break-words">{m.subject}</h2>
-                  <Badge
-                    tone={m.status === 'SENT' ? 'green' : m.status === 'QUEUED' ? 'amber' : 'red'}
-                  >
-                    {enumLabel(m.status)}
-                  </Badge>
+                  <DeliveryStatusBadge status={m.status} />
                 </div>
                 <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-4 text-xs text-slate-500 dark:text-slate-400">
                   <dt>To</dt>
