@@ -12,11 +12,39 @@ export interface DownloadGrant {
   expires: number;
 }
 
-const payload = (g: DownloadGrant) =>
-  ['download-v1', g.releaseId, g.platform, String(g.userId), String(g.expires)].join('\n');
+/** A signed link's fields: the first names what it grants, so one kind's signature never fits another. */
+type Fields = readonly [kind: string, ...fields: string[]];
+export type GrantCheck = 'valid' | 'invalid' | 'expired';
+
+export function signFields(fields: Fields, secret: string): string {
+  return createHmac('sha256', secret).update(fields.join('\n')).digest('base64url');
+}
+
+/** Checks `signature` over `fields` in constant time, then the expiry (Unix seconds). */
+export function verifyFields(
+  fields: Fields,
+  expires: number,
+  signature: string,
+  secret: string,
+  nowSeconds = Math.floor(Date.now() / 1000),
+): GrantCheck {
+  const expected = Buffer.from(signFields(fields, secret), 'base64url');
+  const given = Buffer.from(/^[A-Za-z0-9_-]{43}$/.test(signature) ? signature : '', 'base64url');
+  const same = given.length === expected.length && timingSafeEqual(given, expected);
+  if (!same) return 'invalid';
+  return expires >= nowSeconds ? 'valid' : 'expired';
+}
+
+const downloadFields = (g: DownloadGrant): Fields => [
+  'download-v1',
+  g.releaseId,
+  g.platform,
+  String(g.userId),
+  String(g.expires),
+];
 
 export function signGrant(grant: DownloadGrant, secret: string): string {
-  return createHmac('sha256', secret).update(payload(grant)).digest('base64url');
+  return signFields(downloadFields(grant), secret);
 }
 
 export function verifyGrant(
@@ -24,10 +52,6 @@ export function verifyGrant(
   signature: string,
   secret: string,
   nowSeconds = Math.floor(Date.now() / 1000),
-): 'valid' | 'invalid' | 'expired' {
-  const expected = Buffer.from(signGrant(grant, secret), 'base64url');
-  const given = Buffer.from(/^[A-Za-z0-9_-]{43}$/.test(signature) ? signature : '', 'base64url');
-  const same = given.length === expected.length && timingSafeEqual(given, expected);
-  if (!same) return 'invalid';
-  return grant.expires >= nowSeconds ? 'valid' : 'expired';
+): GrantCheck {
+  return verifyFields(downloadFields(grant), grant.expires, signature, secret, nowSeconds);
 }

@@ -1,3 +1,4 @@
+import contentDisposition from 'content-disposition';
 import { downloadFileEndpoint } from '@/lib/api/files';
 import { notFound } from '@/lib/errors';
 import { parseRange } from '@/lib/downloads/range';
@@ -20,7 +21,7 @@ const handler = route(downloadFileEndpoint, async ({ req, params, query }) => {
   if (size === null) throw notFound('The file for this release is missing');
   const headers = new Headers({
     'Content-Type': 'application/octet-stream',
-    'Content-Disposition': `attachment; filename="${file.filename.replace(/[^\w.-]/g, '_')}"`,
+    'Content-Disposition': contentDisposition(file.filename),
     'Accept-Ranges': 'bytes',
     'X-Checksum-SHA256': file.sha256,
     'Repr-Digest': `sha-256=:${Buffer.from(file.sha256, 'hex').toString('base64')}:`,
