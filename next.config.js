@@ -38,6 +38,10 @@ const nextConfig = {
   ],
   experimental: {
     serverActions: { bodySizeLimit: '64kb' },
+    // Next buffers bodies for proxy.ts up to this size and silently cuts the rest: keep it above
+    // the largest body a route accepts (an attachment upload: 10 MiB plus its multipart framing),
+    // so an oversized upload reaches the route whole enough to be refused with 413, never truncated.
+    proxyClientMaxBodySize: 11 * 1024 * 1024,
   },
   async headers() {
     const production = process.env.NODE_ENV === 'production';

@@ -8,10 +8,14 @@ const tooLarge = (max: number) =>
  * limit is refused before reading; a chunked body is counted as it streams
  * and cut off the moment it passes the limit.
  */
-export async function readBodyText(req: Request, maxBytes: number): Promise<string> {
+export async function readBodyBytes(
+  req: Request,
+  maxBytes: number,
+  refusal: AppError = tooLarge(maxBytes),
+): Promise<Buffer> {
   const declared = req.headers.get('content-length');
-  if (declared !== null && Number(declared) > maxBytes) throw tooLarge(maxBytes);
-  if (!req.body) return '';
+  if (declared !== null && Number(declared) > maxBytes) throw refusal;
+  if (!req.body) return Buffer.alloc(0);
   const reader = req.body.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
@@ -21,12 +25,18 @@ export async function readBodyText(req: Request, maxBytes: number): Promise<stri
     total += value.byteLength;
     if (total > maxBytes) {
       await reader.cancel().catch(() => undefined);
-      throw tooLarge(maxBytes);
+      throw refusal;
     }
     chunks.push(value);
   }
+  return Buffer.concat(chunks);
+}
+
+/** The body as UTF-8 text, with readBodyBytes' limit. */
+export async function readBodyText(req: Request, maxBytes: number): Promise<string> {
+  const bytes = await readBodyBytes(req, maxBytes);
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks));
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
     throw new AppError('INVALID_JSON', 'Request body is not valid UTF-8');
   }

@@ -46,6 +46,11 @@ export interface EndpointSpec<
   rawBody?: boolean;
   /** How large a raw body may be (default: 1 MiB, or MAX_BODY_BYTES if larger). */
   rawBodyMaxBytes?: number;
+  /**
+   * A `multipart/form-data` upload of one file, in the form field `file`, of at most
+   * `maxFileBytes`. With the browser's session cookie it must come from the portal's own origin.
+   */
+  upload?: { maxFileBytes: number };
   query?: Q;
   params?: P;
   /** Which limit applies; 'api' (per user, or per address when anonymous) unless set. */

@@ -15,7 +15,7 @@ import {
 } from '@/lib/errors';
 import { logger } from '@/lib/log';
 import { consume, rateLimitHeaders, type LimitState } from '@/lib/rate-limit';
-import { readBodyText, readJsonBody } from './body';
+import { readBodyBytes, readBodyText, readJsonBody } from './body';
 import { clientIpFromHeaders, ipRateLimitKey } from './client-ip';
 import { corsHeaders } from './cors';
 import type { AuthRequirement, EndpointSpec, HttpMethod } from './endpoint';
@@ -40,6 +40,8 @@ export interface HandlerContext<
   body: Infer<B>;
   /** The body exactly as received, when the spec asks for `rawBody`; otherwise ''. */
   rawBody: string;
+  /** The uploaded file, when the spec takes an `upload`; otherwise null. */
+  file: UploadedFile | null;
   query: Infer<Q>;
   params: Infer<P>;
   session: A extends 'required' ? ActiveSession : ActiveSession | null;
@@ -56,6 +58,18 @@ export interface JsonResult {
   /** Omitted: an empty body (document 1's logout is "200 OK, no content"). */
   body?: unknown;
   headers?: Record<string, string>;
+}
+
+export interface UploadedFile {
+  /** The name the client gave it (untrusted: the domain cleans it). */
+  name: string;
+  bytes: Uint8Array;
+}
+
+/** The handler's file, for a spec that takes an `upload` (the wrapper has read it by then). */
+export function uploaded(file: UploadedFile | null): UploadedFile {
+  if (!file) throw new Error('this endpoint spec takes no upload');
+  return file;
 }
 
 type RouteContext = { params: Promise<Record<string, string | string[] | undefined>> };
@@ -126,6 +140,64 @@ function parseCookies(header: string): { get(name: string): { value: string } | 
   return { get: (name) => (map.has(name) ? { value: map.get(name) ?? '' } : undefined) };
 }
 
+/** Room for the multipart boundaries and part headers around an upload's file. */
+const MULTIPART_OVERHEAD_BYTES = 64 * 1024;
+
+const mebibytes = (bytes: number) => `${Math.round((bytes / 1024 / 1024) * 10) / 10} MiB`;
+
+/**
+ * One file from a `multipart/form-data` body, parsed by the platform's own parser (undici's
+ * FormData) after the body was read under the upload's byte limit.
+ */
+async function readUpload(req: Request, maxFileBytes: number): Promise<UploadedFile> {
+  const type = req.headers.get('content-type') ?? '';
+  if (!/^multipart\/form-data\s*;\s*boundary=/i.test(type)) {
+    throw new AppError(
+      'UNSUPPORTED_MEDIA_TYPE',
+      'Send the file as multipart/form-data, in the form field "file"',
+    );
+  }
+  const tooLarge = new AppError(
+    'ATTACHMENT_TOO_LARGE',
+    `A file may be at most ${mebibytes(maxFileBytes)} (${maxFileBytes} bytes)`,
+  );
+  const bytes = await readBodyBytes(req, maxFileBytes + MULTIPART_OVERHEAD_BYTES, tooLarge);
+  let form: FormData;
+  try {
+    form = await new Response(new Uint8Array(bytes), {
+      headers: { 'content-type': type },
+    }).formData();
+  } catch {
+    throw new AppError('VALIDATION_FAILED', 'The body is not valid multipart/form-data');
+  }
+  const files = form.getAll('file').filter((v): v is File => typeof v !== 'string');
+  if (files.length !== 1 || !files[0]) {
+    throw new AppError('VALIDATION_FAILED', 'Send exactly one file, in the form field "file"', {
+      issues: [{ field: 'file', message: 'exactly one file is required' }],
+    });
+  }
+  if (files[0].size > maxFileBytes) throw tooLarge;
+  return { name: files[0].name, bytes: new Uint8Array(await files[0].arrayBuffer()) };
+}
+
+/**
+ * A form post can come from any site and carries the browser's cookie, so an upload made with the
+ * session cookie must say it comes from the portal: its `Origin` is the portal's own (every
+ * browser sends Origin on a POST), or, without one, `Sec-Fetch-Site` says same-origin.
+ */
+function requireSameOrigin(req: Request): void {
+  const origin = req.headers.get('origin');
+  const own = new URL(getEnv().appUrl).origin;
+  const sameOrigin =
+    origin !== null ? origin === own : req.headers.get('sec-fetch-site') === 'same-origin';
+  if (!sameOrigin) {
+    throw new AppError(
+      'CROSS_SITE_REQUEST',
+      "Uploads with the browser's session must come from the portal's own pages",
+    );
+  }
+}
+
 function respond(status: number, body: unknown, headers: Record<string, string>): Response {
   const all = new Headers(headers);
   all.set('Cache-Control', 'no-store');
@@ -194,7 +266,9 @@ export function route<
         if (!limit.allowed) throw rateLimited(limit.resetSeconds);
       }
 
-      if (auth.via === 'cookie' && WRITE_METHODS.has(req.method) && !spec.rawBody) {
+      if (auth.via === 'cookie' && WRITE_METHODS.has(req.method) && spec.upload) {
+        requireSameOrigin(req);
+      } else if (auth.via === 'cookie' && WRITE_METHODS.has(req.method) && !spec.rawBody) {
         const type = req.headers.get('content-type') ?? '';
         if (!/^application\/json\s*(;|$)/i.test(type)) {
           throw new AppError(
@@ -206,7 +280,10 @@ export function route<
 
       let body: unknown;
       let rawBody = '';
-      if (spec.rawBody) {
+      let file: UploadedFile | null = null;
+      if (spec.upload) {
+        file = await readUpload(req, spec.upload.maxFileBytes);
+      } else if (spec.rawBody) {
         // Stripe's events can be far larger than a JSON request (expanded objects, long
         // metadata); refusing one with 413 would make Stripe retry it for days.
         rawBody = await readBodyText(
@@ -229,6 +306,7 @@ export function route<
         req,
         body: body as Infer<B>,
         rawBody,
+        file,
         query: query as Infer<Q>,
         params: params as Infer<P>,
         session: auth.session as HandlerContext<B, Q, P, A>['session'],
