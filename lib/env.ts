@@ -118,6 +118,8 @@ const schema = z.object({
   CHECKOUT_ALLOWED_ORIGINS: csv,
   DOWNLOAD_URL_TTL_SECONDS: int(300, 10, 24 * 3600),
   DOWNLOADS_DIR: z.string().min(1).default('.data/releases'),
+  ATTACHMENTS_DIR: z.string().min(1).default('.data/attachments'),
+  ATTACHMENT_URL_TTL_SECONDS: int(300, 10, 3600),
   DOWNLOAD_SIGNING_SECRET: z.string().min(MIN_SECRET_LENGTH).optional(),
   /** A resolved ticket closes by itself after this many days. */
   SUPPORT_AUTO_CLOSE_DAYS: int(7, 1, 365),

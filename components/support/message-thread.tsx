@@ -1,5 +1,13 @@
 import { RelativeTime } from '@/components/ui/date';
 import { cn } from '@/components/ui/cn';
+import { formatBytes } from '@/lib/format';
+
+export interface ThreadAttachment {
+  id: number;
+  fileName: string;
+  size: number;
+  inline: boolean;
+}
 
 export interface ThreadMessage {
   id: number;
@@ -7,7 +15,11 @@ export interface ThreadMessage {
   internal: boolean;
   createdAt: Date;
   author: { name: string; staff: boolean };
+  attachments: ThreadAttachment[];
 }
+
+/** A signed, short-lived path to one attachment for the viewer (the page signs it). */
+type LinkFor = (attachmentId: number) => string;
 
 /**
  * A ticket's thread, oldest first. Bodies are plain text: React escapes them, and
@@ -16,14 +28,19 @@ export interface ThreadMessage {
  */
 export function MessageThread({
   description,
+  attachments,
   openedBy,
   openedAt,
   messages,
+  linkFor,
 }: {
   description: string;
+  /** The opening's files. */
+  attachments: ThreadAttachment[];
   openedBy: string;
   openedAt: Date;
   messages: ThreadMessage[];
+  linkFor: LinkFor;
 }) {
   return (
     <ol className="space-y-4" aria-label="Messages">
@@ -34,6 +51,7 @@ export function MessageThread({
           body={description}
           tone="customer"
           label="Opened the ticket"
+          files={<Attachments list={attachments} linkFor={linkFor} />}
         />
       </li>
       {messages.map((m) => (
@@ -44,6 +62,7 @@ export function MessageThread({
             body={m.body}
             tone={m.internal ? 'note' : m.author.staff ? 'agent' : 'customer'}
             label={m.internal ? 'Internal note: only staff see this' : undefined}
+            files={<Attachments list={m.attachments} linkFor={linkFor} />}
           />
         </li>
       ))}
@@ -57,12 +76,14 @@ function MessageCard({
   body,
   tone,
   label,
+  files,
 }: {
   author: string;
   createdAt: Date;
   body: string;
   tone: 'customer' | 'agent' | 'note';
   label?: string;
+  files: React.ReactNode;
 }) {
   return (
     <article
@@ -85,6 +106,44 @@ function MessageCard({
         </span>
       </header>
       <p className="text-sm break-words whitespace-pre-wrap">{body}</p>
+      {files}
     </article>
+  );
+}
+
+/**
+ * A message's files: images as thumbnails (the only files a browser is allowed to show inline),
+ * everything else as a download link with its size.
+ */
+function Attachments({ list, linkFor }: { list: ThreadAttachment[]; linkFor: LinkFor }) {
+  if (list.length === 0) return null;
+  return (
+    <ul className="mt-3 flex flex-wrap gap-3" aria-label="Attachments">
+      {list.map((a) => (
+        <li key={a.id} className="max-w-full">
+          <a
+            href={linkFor(a.id)}
+            className="group flex max-w-xs flex-col gap-1 text-sm font-medium text-brand-600 hover:underline dark:text-brand-100"
+            {...(a.inline ? { target: '_blank', rel: 'noopener' } : { download: a.fileName })}
+          >
+            {a.inline ? (
+              // eslint-disable-next-line @next/next/no-img-element -- a signed, private link: next/image would cache it server-side
+              <img
+                src={linkFor(a.id)}
+                alt={a.fileName}
+                loading="lazy"
+                className="max-h-40 rounded-lg border border-slate-200 object-contain dark:border-slate-700"
+              />
+            ) : null}
+            <span className="break-all">
+              {a.fileName}{' '}
+              <span className="font-normal text-slate-500 dark:text-slate-400">
+                ({formatBytes(a.size)})
+              </span>
+            </span>
+          </a>
+        </li>
+      ))}
+    </ul>
   );
 }

@@ -1,12 +1,13 @@
 'use client';
 
-import { useActionState } from 'react';
+import { useActionState, useState } from 'react';
 import type { FormAction } from '@/lib/actions/validated-action';
 import { BODY_MAX, SUBJECT_MAX } from '@/lib/validations/support';
 import { CATEGORY_OPTIONS, PRIORITY_OPTIONS } from './options';
 import { Alert } from '@/components/ui/alert';
 import { SubmitButton } from '@/components/ui/button';
 import { Field, SelectField, TextareaField } from '@/components/ui/field';
+import { AttachmentPicker } from './attachment-picker';
 
 /** Opening a ticket; on success the action goes to the new ticket's page. */
 export function NewTicketForm({
@@ -20,6 +21,7 @@ export function NewTicketForm({
   followUpOf?: string;
 }) {
   const [state, formAction] = useActionState(action, {});
+  const [uploading, setUploading] = useState(false);
   const err = (field: string) => state.fieldErrors?.[field]?.[0];
   const value = (field: string, fallback = '') => state.values?.[field] ?? fallback;
   return (
@@ -78,7 +80,13 @@ export function NewTicketForm({
         defaultValue={value('description')}
         error={err('description')}
       />
-      <SubmitButton pendingText="Opening…">Open ticket</SubmitButton>
+      <AttachmentPicker uploadUrl="/api/v1/support/attachments" onBusyChange={setUploading} />
+      {err('attachmentIds') ? (
+        <p className="text-sm text-red-700 dark:text-red-300">{err('attachmentIds')}</p>
+      ) : null}
+      <SubmitButton pendingText="Opening…" disabled={uploading}>
+        Open ticket
+      </SubmitButton>
     </form>
   );
 }

@@ -1,27 +1,32 @@
 'use client';
 
-import { useActionState, useEffect, useRef } from 'react';
+import { useActionState, useEffect, useRef, useState } from 'react';
 import type { FormAction } from '@/lib/actions/validated-action';
 import { BODY_MAX } from '@/lib/validations/support';
 import { Alert } from '@/components/ui/alert';
 import { SubmitButton } from '@/components/ui/button';
 import { SelectField, TextareaField } from '@/components/ui/field';
+import { AttachmentPicker } from './attachment-picker';
 
 /** The reply box under a thread; agents also get "internal note". Empties itself once sent. */
 export function ReplyForm({
   action,
   ticketId,
+  uploadUrl,
   staff = false,
   savedReplies = [],
 }: {
   action: FormAction;
   ticketId: string;
+  /** Where the reply's files are uploaded (the ticket's attachments endpoint). */
+  uploadUrl: string;
   staff?: boolean;
   /** Agents' saved replies, inserted at the end of the text for editing. */
   savedReplies?: readonly { id: string; title: string; body: string }[];
 }) {
   const [state, formAction] = useActionState(action, {});
   const form = useRef<HTMLFormElement>(null);
+  const [uploading, setUploading] = useState(false);
   const insert = (id: string) => {
     const reply = savedReplies.find((r) => r.id === id);
     const box = form.current?.elements.namedItem('body');
@@ -29,6 +34,10 @@ export function ReplyForm({
     box.value = box.value.trim() ? `${box.value.trimEnd()}\n\n${reply.body}` : reply.body;
     box.focus();
   };
+  // A new picker after each reply sent (its files went with it): decided while rendering the new
+  // state, React's pattern for state that follows another.
+  const [sent, setSent] = useState({ state, count: 0 });
+  if (sent.state !== state) setSent({ state, count: sent.count + (state.success ? 1 : 0) });
   useEffect(() => {
     if (state.success) form.current?.reset();
   }, [state]);
@@ -59,6 +68,12 @@ export function ReplyForm({
         defaultValue={state.error ? state.values?.body : undefined}
         error={state.fieldErrors?.body?.[0]}
       />
+      <AttachmentPicker key={sent.count} uploadUrl={uploadUrl} onBusyChange={setUploading} />
+      {state.fieldErrors?.attachmentIds?.[0] ? (
+        <p className="text-sm text-red-700 dark:text-red-300">
+          {state.fieldErrors.attachmentIds[0]}
+        </p>
+      ) : null}
       <div className="flex flex-wrap items-center justify-between gap-3">
         {staff ? (
           <label className="inline-flex items-center gap-2 text-sm">
@@ -73,7 +88,9 @@ export function ReplyForm({
         ) : (
           <span />
         )}
-        <SubmitButton pendingText="Sending…">{staff ? 'Send' : 'Send reply'}</SubmitButton>
+        <SubmitButton pendingText="Sending…" disabled={uploading}>
+          {staff ? 'Send' : 'Send reply'}
+        </SubmitButton>
       </div>
     </form>
   );

@@ -21,6 +21,7 @@ export function SubmitButton({
   variant = 'primary',
   className,
   pending: forcedPending,
+  disabled,
   ...rest
 }: React.ButtonHTMLAttributes<HTMLButtonElement> & {
   pendingText: string;
@@ -32,8 +33,8 @@ export function SubmitButton({
   return (
     <button
       type="submit"
-      disabled={pending || rest.disabled}
-      aria-disabled={pending || rest.disabled}
+      disabled={pending || disabled}
+      aria-disabled={pending || disabled}
       className={buttonClass(variant, className)}
       {...rest}
     >

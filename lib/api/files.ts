@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { defineEndpoint } from '@/lib/http/endpoint';
+import { prefixedIdParam } from '@/lib/validations/ids';
+import { v1ErrorSchema } from './v1/envelope';
 
 export const downloadFileEndpoint = defineEndpoint({
   operationId: 'downloadFile',
@@ -25,5 +27,32 @@ export const downloadFileEndpoint = defineEndpoint({
     206: { description: 'The requested range' },
     403: { description: 'Invalid or expired link, no active license, or a deactivated account' },
     416: { description: 'Range not satisfiable' },
+  },
+});
+
+export const attachmentFileEndpoint = defineEndpoint({
+  operationId: 'attachmentFile',
+  method: 'GET',
+  path: '/api/attachments/{id}',
+  surface: 'internal',
+  tags: ['Support (v1)'],
+  summary: 'A ticket attachment, through a signed link from a ticket',
+  description:
+    "No session needed: the link carries `viewer`, `expires` (Unix seconds) and `signature` (HMAC-SHA256 over the attachment, the viewer and the expiry), and lives ATTACHMENT_URL_TTL_SECONDS (5 minutes by default, rounded up to the next minute so a page that refreshes keeps the same link). The viewer's right is checked again on every request: the ticket's customer for what is public, staff for everything; otherwise 404. Raster images are served `inline`, everything else as `attachment`; always with the sniffed Content-Type, `X-Content-Type-Options: nosniff` and a sandboxing Content-Security-Policy.",
+  auth: 'none',
+  params: z.object({ id: prefixedIdParam('attachment', 'attachment_7') }),
+  query: z.object({
+    viewer: z.string().max(12).optional(),
+    expires: z.string().max(12).optional(),
+    signature: z.string().max(64).optional(),
+  }),
+  responses: {
+    200: { description: 'The file' },
+    400: { description: 'Not an attachment id', schema: v1ErrorSchema },
+    403: { description: 'Invalid or expired link', schema: v1ErrorSchema },
+    404: {
+      description: 'No such attachment, or not one this viewer may see',
+      schema: v1ErrorSchema,
+    },
   },
 });

@@ -1,5 +1,5 @@
 import { clientEndpoints } from './client/endpoints';
-import { downloadFileEndpoint } from './files';
+import { attachmentFileEndpoint, downloadFileEndpoint } from './files';
 import { inboundEmailEndpoint } from './inbound';
 import { stripeWebhookEndpoint } from './stripe-webhook';
 import { withStandardResponses } from './standard-responses';
@@ -26,5 +26,6 @@ export const allEndpoints = [
   ...systemEndpoints,
   stripeWebhookEndpoint,
   downloadFileEndpoint,
+  attachmentFileEndpoint,
   inboundEmailEndpoint,
 ].map(withStandardResponses);

@@ -19,6 +19,8 @@ export const QUEUES = {
   mail: 'mail',
   /** Close tickets resolved longer ago than SUPPORT_AUTO_CLOSE_DAYS. */
   closeTickets: 'close-resolved-tickets',
+  /** Delete attachment uploads never sent within a day. */
+  expireUploads: 'expire-attachment-uploads',
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
@@ -57,6 +59,7 @@ export function createBoss(): BossState {
     await boss.createQueue(QUEUES.mail, mail);
     await boss.updateQueue(QUEUES.mail, mail);
     await boss.createQueue(QUEUES.closeTickets, { name: QUEUES.closeTickets, retryLimit: 3 });
+    await boss.createQueue(QUEUES.expireUploads, { name: QUEUES.expireUploads, retryLimit: 3 });
     return boss;
   })();
   return { boss, ready };

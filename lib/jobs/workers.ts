@@ -2,6 +2,7 @@ import 'server-only';
 import pLimit from 'p-limit';
 import type PgBoss from 'pg-boss';
 import { deliverMail } from '@/lib/mail/notifications';
+import { deleteExpiredUploads } from '@/lib/support/attachments';
 import { closeResolvedTickets } from '@/lib/support/tickets';
 import { logger } from '@/lib/log';
 import { getBoss, QUEUES } from './boss';
@@ -11,8 +12,9 @@ const MAIL_BATCH = 20;
 const MAIL_CONCURRENCY = 5;
 
 /**
- * Starts this process's workers: mail delivery, and the auto-close of resolved tickets every ten
- * minutes (pg-boss runs a schedule once however many instances run it). Every portal instance
+ * Starts this process's workers: mail delivery, the auto-close of resolved tickets every ten
+ * minutes, and the removal of attachment uploads never sent, hourly (pg-boss runs a schedule once
+ * however many instances run it). Every portal instance
  * runs them unless JOBS_WORKER=0.
  *
  * pg-boss hands a worker a batch and completes every job of it whose handler did not fail it; a
@@ -52,10 +54,16 @@ export async function startWorkers(
     const closed = await closeResolvedTickets();
     if (closed > 0) logger.info({ closed }, 'closed resolved tickets');
   });
+  await boss.schedule(QUEUES.expireUploads, '17 * * * *');
+  const expireWorker = await boss.work(QUEUES.expireUploads, polling, async () => {
+    const deleted = await deleteExpiredUploads();
+    if (deleted > 0) logger.info({ deleted }, 'deleted attachment uploads never sent');
+  });
   return {
     stop: async () => {
       await boss.offWork({ id: mailWorker });
       await boss.offWork({ id: closeWorker });
+      await boss.offWork({ id: expireWorker });
     },
   };
 }

@@ -7,7 +7,7 @@ import { can } from '@/lib/auth/permissions';
 import { db } from '@/lib/db/client';
 import type { InboundOutcome } from '@/lib/db/generated/enums';
 import { getEnv } from '@/lib/env';
-import { rateLimited, unauthorized } from '@/lib/errors';
+import { AppError, rateLimited, unauthorized } from '@/lib/errors';
 import { ipRateLimitKey } from '@/lib/http/client-ip';
 import { consume } from '@/lib/rate-limit';
 import { logger } from '@/lib/log';
@@ -17,6 +17,7 @@ import {
   createTicket,
   ticketForInbound,
 } from '@/lib/support/tickets';
+import { ATTACHMENTS_PER_MESSAGE, cleanFileName, storeAttachment } from '@/lib/support/attachments';
 import { BODY_MAX, SUBJECT_MAX } from '@/lib/validations/support';
 import { markBounced } from './notifications';
 import { readReplyAddress } from './reply-address';
@@ -103,6 +104,42 @@ async function record(mail: ParsedMail | null, result: InboundResult): Promise<I
   return result;
 }
 
+/**
+ * A reply's attached files, under the same rules as an upload (sniffed type on the allow-list, a
+ * name that agrees, 10 MiB, 5 a message). Images embedded in the HTML (signatures, logos) are
+ * skipped. A refused file does not stop the reply: it is named in the record instead.
+ */
+async function storeMailAttachments(
+  mail: ParsedMail,
+  uploaderId: number,
+): Promise<{ ids: number[]; refused: string[] }> {
+  const ids: number[] = [];
+  const refused: string[] = [];
+  for (const attachment of mail.attachments.filter((a) => !a.related)) {
+    const name = cleanFileName(attachment.filename ?? 'attachment');
+    if (ids.length >= ATTACHMENTS_PER_MESSAGE) {
+      refused.push(`${name} (more than ${ATTACHMENTS_PER_MESSAGE} files)`);
+      continue;
+    }
+    try {
+      // Unbound and for no ticket yet: binding puts it on the ticket the reply lands in.
+      const stored = await storeAttachment({
+        uploaderId,
+        ticketId: null,
+        file: { name, bytes: new Uint8Array(attachment.content) },
+      });
+      ids.push(stored.id);
+    } catch (err) {
+      if (!(err instanceof AppError)) throw err;
+      refused.push(`${name} (${err.message})`);
+    }
+  }
+  return { ids, refused };
+}
+
+const withRefusals = (reason: string, refused: string[]) =>
+  refused.length > 0 ? `${reason}; attachments refused: ${refused.join('; ')}` : reason;
+
 export async function receiveInboundEmail(
   raw: string | Buffer,
   envelope: { recipients?: readonly string[] } = {},
@@ -159,6 +196,7 @@ export async function receiveInboundEmail(
       });
     }
     // A recently closed ticket takes no more replies: the customer's answer opens a follow-up.
+    const files = await storeMailAttachments(mail, sender.id);
     const followUp = await createTicket({
       userId: sender.id,
       subject: `Re: ${ticket.subject}`.slice(0, SUBJECT_MAX),
@@ -166,25 +204,26 @@ export async function receiveInboundEmail(
       category: 'OTHER',
       priority: 'MEDIUM',
       followUpOfId: ticket.id,
+      attachmentIds: files.ids,
     });
     return record(mail, {
       outcome: 'APPENDED',
-      reason: `follow-up ticket_${followUp.id} to a closed ticket`,
+      reason: withRefusals(`follow-up ticket_${followUp.id} to a closed ticket`, files.refused),
       ticketId: followUp.id,
     });
   }
 
-  const added = staff
-    ? await addStaffMessage({ actorId: sender.id, ticketId: ticket.id, body, internal: false })
-    : ticket.userId === sender.id
-      ? await addCustomerMessage({ userId: sender.id, ticketId: ticket.id, body })
-      : null;
-  if (!added) {
+  if (!staff && ticket.userId !== sender.id) {
     return record(mail, { outcome: 'REFUSED', reason: 'sender has no part in this ticket' });
   }
+  const files = await storeMailAttachments(mail, sender.id);
+  const reply = { ticketId: ticket.id, body, attachmentIds: files.ids };
+  const added = staff
+    ? await addStaffMessage({ ...reply, actorId: sender.id, internal: false })
+    : await addCustomerMessage({ ...reply, userId: sender.id });
   return record(mail, {
     outcome: 'APPENDED',
-    reason: staff ? 'agent reply' : 'customer reply',
+    reason: withRefusals(staff ? 'agent reply' : 'customer reply', files.refused),
     ticketId: added.ticketId,
     messageId: added.message.id,
   });

@@ -24,6 +24,7 @@ export type LimitName =
   | 'password-verify'
   | 'webhook-signature-failures'
   | 'support-write'
+  | 'support-upload'
   | 'inbound-auth-failures';
 
 interface LimitSpec {
@@ -51,6 +52,8 @@ function specs(): Record<LimitName, LimitSpec> {
     'webhook-signature-failures': { points: 30, durationSeconds: 60 },
     // New tickets and replies, per customer: a person writes far fewer; a script that loops does not.
     'support-write': { points: 30, durationSeconds: 60 },
+    // Attachment uploads, per account: up to 10 MiB each, so fewer than writes.
+    'support-upload': { points: 20, durationSeconds: 60 },
     // Inbound-mail deliveries with a wrong secret, per client address; right ones are never limited.
     'inbound-auth-failures': { points: 10, durationSeconds: 60 },
   };

@@ -16,6 +16,12 @@ import { AppError, invalid, notFound } from '@/lib/errors';
 import { pageOf, type Page } from '@/lib/pagination';
 import { getPurchase } from '@/lib/payments/purchases';
 import { ticketDeliveries, type DeliveryState } from '@/lib/mail/notifications';
+import {
+  attachmentsOf,
+  bindAttachments,
+  moveAttachments,
+  type AttachmentMeta,
+} from './attachments';
 import { notifyAgents, notifyCustomer } from './notify';
 import {
   addBusinessMinutes,
@@ -64,6 +70,7 @@ export interface TicketMessage {
   internal: boolean;
   createdAt: Date;
   author: { id: number; name: string; staff: boolean };
+  attachments: AttachmentMeta[];
 }
 
 export interface TicketRatingView {
@@ -74,6 +81,8 @@ export interface TicketRatingView {
 /** A ticket as its customer sees it: public messages only. */
 export interface CustomerTicket extends TicketSummary {
   description: string;
+  /** The files sent with the opening description. */
+  attachments: AttachmentMeta[];
   messages: TicketMessage[];
   rating: TicketRatingView | null;
   /** Resolved (or closed after a resolution) and this resolution not rated yet. */
@@ -89,6 +98,7 @@ export interface StaffTicketSummary extends TicketSummary {
 
 export interface StaffTicket extends StaffTicketSummary {
   description: string;
+  attachments: AttachmentMeta[];
   messages: TicketMessage[];
   rating: TicketRatingView | null;
   /** Every e-mail about this ticket and what became of it (queued, sent, failed, bounced). */
@@ -122,9 +132,10 @@ const messageSelect = {
 
 type MessageRow = Prisma.TicketMessageGetPayload<{ select: typeof messageSelect }>;
 
-function toMessage(row: MessageRow): TicketMessage {
+function toMessage(row: MessageRow, attachments: AttachmentMeta[] = []): TicketMessage {
   const staff = row.author.role !== 'CUSTOMER';
   return {
+    attachments,
     id: row.id,
     body: row.body,
     internal: row.internal,
@@ -136,6 +147,18 @@ function toMessage(row: MessageRow): TicketMessage {
         : `${row.author.firstName} ${row.author.lastName}`,
       staff,
     },
+  };
+}
+
+/**
+ * A ticket's messages with their attachments, and its opening's. `messages` were loaded by the
+ * caller's own query (for a customer, with PUBLIC_ONLY), so only their files are listed.
+ */
+async function withAttachments(ticketId: number, messages: MessageRow[]) {
+  const files = await attachmentsOf({ ticketId, messageIds: messages.map((m) => m.id) });
+  return {
+    attachments: files.opening,
+    messages: messages.map((m) => toMessage(m, files.byMessage.get(m.id) ?? [])),
   };
 }
 
@@ -261,6 +284,19 @@ function closedError(id: number): AppError {
   );
 }
 
+/**
+ * The ticket an upload is for: the one a reply would land in (merges followed), the customer's
+ * own (else 404) and, for a customer, not closed (409). Agents may attach to a closed ticket's
+ * notes.
+ */
+export async function ticketForUpload(input: { ticketId: number; userId?: number }) {
+  return transaction(async (tx) => {
+    const ticket = await lockForWrite(tx, input.ticketId, input.userId);
+    if (input.userId !== undefined && ticket.status === 'CLOSED') throw closedError(ticket.id);
+    return ticket.id;
+  });
+}
+
 /** Ticket changes may queue e-mail, so their transactions start the job queue first. */
 const transaction = <T>(fn: (tx: Tx) => Promise<T>) => transactionWithJobs(fn);
 
@@ -276,6 +312,8 @@ export interface CreateTicketInput {
   contractId?: number;
   purchaseId?: number;
   followUpOfId?: number;
+  /** The customer's uploads to send with the description. */
+  attachmentIds?: readonly number[];
 }
 
 export async function createTicket(input: CreateTicketInput): Promise<CustomerTicket> {
@@ -309,6 +347,12 @@ export async function createTicket(input: CreateTicketInput): Promise<CustomerTi
         ...startClock(input.priority, true, now),
       },
       select: { id: true, user: { select: { firstName: true, lastName: true } } },
+    });
+    await bindAttachments(tx, {
+      ids: input.attachmentIds ?? [],
+      uploaderId: input.userId,
+      ticketId: created.id,
+      messageId: null,
     });
     await notifyAgents(
       tx,
@@ -367,7 +411,7 @@ export async function getTicket(input: {
   const { messages, rating, ratingComment, ratedResolution, resolutionCount, ...summary } = row;
   return {
     ...summary,
-    messages: messages.map(toMessage),
+    ...(await withAttachments(row.id, messages)),
     rating: ratingOf({ rating, ratingComment }),
     canRate:
       (row.status === 'RESOLVED' || row.status === 'CLOSED') &&
@@ -382,6 +426,7 @@ export async function addCustomerMessage(input: {
   userId: number;
   ticketId: number;
   body: string;
+  attachmentIds?: readonly number[];
 }): Promise<{ ticketId: number; message: TicketMessage }> {
   return transaction(async (tx) => {
     const ticket = await lockForWrite(tx, input.ticketId, input.userId);
@@ -390,6 +435,12 @@ export async function addCustomerMessage(input: {
     const message = await tx.ticketMessage.create({
       data: { ticketId: ticket.id, authorId: input.userId, body: input.body, createdAt: now },
       select: messageSelect,
+    });
+    const attachments = await bindAttachments(tx, {
+      ids: input.attachmentIds ?? [],
+      uploaderId: input.userId,
+      ticketId: ticket.id,
+      messageId: message.id,
     });
     await tx.ticket.update({
       where: { id: ticket.id },
@@ -401,7 +452,7 @@ export async function addCustomerMessage(input: {
         ...(ticket.slaStartedAt ? {} : startClock(ticket.priority, !ticket.firstRespondedAt, now)),
       },
     });
-    const view = toMessage(message);
+    const view = toMessage(message, attachments);
     await notifyAgents(tx, ticket, {
       kind: 'replied',
       body: input.body,
@@ -634,7 +685,7 @@ export async function getStaffTicket(input: { ticketId: number }): Promise<Staff
     ...toStaffSummary(summary, messages.length, new Date(), slaSettings().hours),
     description,
     rating: ratingOf({ rating, ratingComment }),
-    messages: messages.map(toMessage),
+    ...(await withAttachments(row.id, messages)),
     emails: await ticketDeliveries(row.id),
   };
 }
@@ -648,6 +699,7 @@ export async function addStaffMessage(input: {
   ticketId: number;
   body: string;
   internal: boolean;
+  attachmentIds?: readonly number[];
 }): Promise<{ ticketId: number; message: TicketMessage }> {
   return transaction(async (tx) => {
     const ticket = await lockForWrite(tx, input.ticketId);
@@ -662,6 +714,12 @@ export async function addStaffMessage(input: {
         createdAt: now,
       },
       select: messageSelect,
+    });
+    const attachments = await bindAttachments(tx, {
+      ids: input.attachmentIds ?? [],
+      uploaderId: input.actorId,
+      ticketId: ticket.id,
+      messageId: message.id,
     });
     if (!input.internal) {
       await tx.ticket.update({
@@ -683,7 +741,7 @@ export async function addStaffMessage(input: {
     } else {
       await tx.ticket.update({ where: { id: ticket.id }, data: { updatedAt: now } });
     }
-    return { ticketId: ticket.id, message: toMessage(message) };
+    return { ticketId: ticket.id, message: toMessage(message, attachments) };
   });
 }
 
@@ -783,6 +841,7 @@ export async function mergeTickets(input: {
       where: { ticketId: source.id },
       data: { ticketId: target.id },
     });
+    await moveAttachments(tx, source.id, target.id);
     await tx.ticket.update({
       where: { id: source.id },
       data: { status: 'CLOSED', closedAt: now, mergedIntoId: target.id, ...STOPPED_CLOCK },

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** The prefixes of document 2's ids (`purchase_123`, `ticket_42`). */
-export type IdPrefix = 'purchase' | 'license' | 'ticket';
+export type IdPrefix = 'purchase' | 'license' | 'ticket' | 'attachment';
 
 /** `purchase_12` → 12; anything else → null (the caller answers 400 or 404). */
 export function parsePrefixedId(prefix: IdPrefix, value: string): number | null {

@@ -53,6 +53,51 @@ const status = z.enum(TICKET_STATUSES, {
 export const ticketIdParam = prefixedIdParam('ticket', 'ticket_42');
 export const ticketIdParams = z.object({ id: ticketIdParam });
 
+/** Attachments a message or a new ticket sends: ids of the sender's own uploads, at most 5. */
+export const ATTACHMENTS_MAX = 5;
+/** 10 MiB a file. */
+export const ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024;
+
+export interface AllowedType {
+  label: string;
+  extensions: readonly string[];
+  /** Raster images are shown in the thread; everything else downloads. */
+  inline: boolean;
+}
+
+/**
+ * The attachment allow-list, by the type sniffed from the content: raster images, PDF,
+ * plain-text logs and zip archives. A file's name must end in one of its type's extensions.
+ */
+export const ALLOWED_TYPES: Readonly<Record<string, AllowedType>> = {
+  'image/png': { label: 'PNG image', extensions: ['png'], inline: true },
+  'image/jpeg': { label: 'JPEG image', extensions: ['jpg', 'jpeg'], inline: true },
+  'image/gif': { label: 'GIF image', extensions: ['gif'], inline: true },
+  'image/webp': { label: 'WebP image', extensions: ['webp'], inline: true },
+  'application/pdf': { label: 'PDF document', extensions: ['pdf'], inline: false },
+  'text/plain': { label: 'plain-text file', extensions: ['txt', 'log'], inline: false },
+  'application/zip': { label: 'zip archive', extensions: ['zip'], inline: false },
+};
+
+/** What the file inputs accept, and what the API document lists. */
+export const ACCEPTED_EXTENSIONS = Object.values(ALLOWED_TYPES).flatMap((t) => t.extensions);
+const attachmentIdList = z
+  .array(prefixedIdParam('attachment', 'attachment_7'), {
+    error: 'attachmentIds must be a list of attachment ids',
+  })
+  .max(ATTACHMENTS_MAX, `attachmentIds must list at most ${ATTACHMENTS_MAX} attachments`);
+const attachmentIds = attachmentIdList.optional().meta({
+  description: `Up to ${ATTACHMENTS_MAX} of your uploads (POST .../attachments) to send with it, each once`,
+});
+
+/** The same list in a portal form: one hidden field, comma-separated. */
+const attachmentIdsField = z
+  .string()
+  .max(300)
+  .default('')
+  .transform((v) => v.split(',').filter(Boolean))
+  .pipe(attachmentIdList);
+
 /** POST /api/v1/support/tickets: document 2's body, and optionally what the ticket is about. */
 export const createTicketSchema = z
   .object({
@@ -75,6 +120,7 @@ export const createTicketSchema = z
     followUpOf: ticketIdParam
       .optional()
       .meta({ description: 'The closed ticket this one follows up (`ticket_41`)' }),
+    attachmentIds,
   })
   .strict()
   .meta({ id: 'CreateTicket' });
@@ -98,11 +144,12 @@ export const createTicketFormSchema = z.object({
           : {},
     ),
   followUpOf: ticketIdParam.optional().or(z.literal('').transform(() => undefined)),
+  attachmentIds: attachmentIdsField,
 });
 
 /** POST /api/v1/support/tickets/{id}/messages. */
 export const addMessageSchema = z
-  .object({ body: plainText('body', BODY_MAX) })
+  .object({ body: plainText('body', BODY_MAX), attachmentIds })
   .strict()
   .meta({ id: 'AddTicketMessage' });
 
@@ -151,6 +198,7 @@ export const staffMessageSchema = z
   .object({
     body: plainText('body', BODY_MAX),
     internal: z.boolean({ error: 'internal must be true or false' }),
+    attachmentIds,
   })
   .strict()
   .meta({ id: 'StaffTicketMessage' });
@@ -185,6 +233,7 @@ export const staffUpdateSchema = z
 export const replyFormSchema = z.object({
   ticketId: ticketIdParam,
   body: plainText('body', BODY_MAX),
+  attachmentIds: attachmentIdsField,
   internal: z
     .literal('on')
     .optional()

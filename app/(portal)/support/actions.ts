@@ -31,6 +31,7 @@ export const createTicketAction = validatedAction(
       category: upper(data.category),
       priority: upper(data.priority),
       followUpOfId: data.followUpOf,
+      attachmentIds: data.attachmentIds,
       ...data.reference,
     });
     revalidatePath('/support');
@@ -42,11 +43,9 @@ export const createTicketAction = validatedAction(
 export const replyAction = validatedAction(
   replyFormSchema,
   async (data, session) => {
-    const added = await addCustomerMessage({
-      userId: session.user.id,
-      ticketId: data.ticketId,
-      body: data.body,
-    });
+    // The customer's form has no "internal" box; the domain takes no such field from a customer.
+    const { internal: _internal, ...reply } = data;
+    const added = await addCustomerMessage({ ...reply, userId: session.user.id });
     revalidatePath(`/support/${ticketId(added.ticketId)}`);
     return { success: 'Reply sent' };
   },

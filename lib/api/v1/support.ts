@@ -10,7 +10,10 @@ import type {
   TicketSummary,
 } from '@/lib/support/tickets';
 import { ticketId } from '@/lib/support/tickets';
+import { attachmentId, attachmentLink, type AttachmentMeta } from '@/lib/support/attachments';
 import {
+  ACCEPTED_EXTENSIONS,
+  ATTACHMENT_MAX_BYTES,
   addMessageSchema,
   createTicketSchema,
   rateTicketSchema,
@@ -25,7 +28,15 @@ import {
   ticketIdParams,
   ticketsQuery,
 } from '@/lib/validations/support';
-import { lower, PAGINATION_NOTE, pageSchema, v1ErrorSchema, v1Errors, v1Success } from './envelope';
+import {
+  lower,
+  PAGINATION_NOTE,
+  pageSchema,
+  v1ErrorSchema,
+  v1Errors,
+  v1Ok,
+  v1Success,
+} from './envelope';
 
 /**
  * Support tickets on /api/v1 (document 2's "Customer Support") and the agents' API on /api/staff
@@ -61,6 +72,25 @@ const ticketSummaryShape = {
 
 export const ticketSummarySchema = z.object(ticketSummaryShape).meta({ id: 'TicketSummary' });
 
+export const attachmentSchema = z
+  .object({
+    id: z.string().meta({ example: 'attachment_7' }),
+    fileName: z.string(),
+    contentType: z.string().meta({
+      description:
+        'As sniffed from the content: image/png, image/jpeg, image/gif, image/webp, application/pdf, text/plain or application/zip',
+    }),
+    size: z.number().int().meta({ description: 'Bytes' }),
+    url: z.string().meta({
+      description:
+        'A signed link for the caller alone, valid ATTACHMENT_URL_TTL_SECONDS (5 minutes by default); fetch the ticket again for a fresh one',
+    }),
+    urlExpiresAt: timestamp('When `url` stops working'),
+  })
+  .meta({ id: 'TicketAttachment' });
+
+const attachments = (description: string) => z.array(attachmentSchema).meta({ description });
+
 export const ticketMessageSchema = z
   .object({
     id: z.string().meta({ example: 'message_7' }),
@@ -70,6 +100,7 @@ export const ticketMessageSchema = z
       name: z.string(),
       role: z.enum(['customer', 'agent']),
     }),
+    attachments: attachments('Files sent with the message'),
     createdAt: timestamp('Sent'),
   })
   .meta({ id: 'TicketMessage' });
@@ -82,6 +113,7 @@ export const ticketSchema = z
   .object({
     ...ticketSummaryShape,
     description: z.string(),
+    attachments: attachments('Files sent with the description'),
     messages: z.array(ticketMessageSchema).meta({ description: 'Oldest first' }),
     rating: ratingSchema.nullable(),
     canRate: z.boolean().meta({ description: 'Resolved, and this resolution not rated yet' }),
@@ -99,6 +131,7 @@ const staffMessageView = z
       name: z.string(),
       role: z.enum(['customer', 'agent']),
     }),
+    attachments: attachments('Files sent with the message or note'),
     createdAt: timestamp('Sent'),
   })
   .meta({ id: 'StaffTicketMessage' });
@@ -139,6 +172,7 @@ export const staffTicketSchema = z
   .object({
     ...staffSummaryShape,
     description: z.string(),
+    attachments: attachments('Files sent with the description'),
     messages: z.array(staffMessageView).meta({ description: 'Oldest first, notes included' }),
     rating: ratingSchema.nullable(),
     emails: z
@@ -168,8 +202,29 @@ export function presentTicketSummary(t: TicketSummary) {
   };
 }
 
+/** An attachment, with a link signed for `viewerId` alone. */
+export function presentAttachment(a: AttachmentMeta, viewerId: number) {
+  const link = attachmentLink(a.id, viewerId);
+  return {
+    id: attachmentId(a.id),
+    fileName: a.fileName,
+    contentType: a.contentType,
+    size: a.size,
+    url: link.url,
+    urlExpiresAt: isoSeconds(link.expiresAt),
+  };
+}
+
+/** An upload, answered with a link for its uploader. */
+export function presentUpload(a: AttachmentMeta, viewerId: number) {
+  return { status: 201, body: v1Ok('Uploaded', presentAttachment(a, viewerId)) };
+}
+
+const presentAttachments = (list: AttachmentMeta[], viewerId: number) =>
+  list.map((a) => presentAttachment(a, viewerId));
+
 /** A message as the customer sees it: no `internal` flag, no author id. */
-export function presentMessage(ticket: number, m: TicketMessage) {
+export function presentMessage(ticket: number, m: TicketMessage, viewerId: number) {
   return {
     id: messageId(m.id),
     ticketId: ticketId(ticket),
@@ -178,21 +233,23 @@ export function presentMessage(ticket: number, m: TicketMessage) {
       name: m.author.name,
       role: m.author.staff ? ('agent' as const) : ('customer' as const),
     },
+    attachments: presentAttachments(m.attachments, viewerId),
     createdAt: isoSeconds(m.createdAt),
   };
 }
 
-export function presentTicket(t: CustomerTicket) {
+export function presentTicket(t: CustomerTicket, viewerId: number) {
   return {
     ...presentTicketSummary(t),
     description: t.description,
-    messages: t.messages.map((m) => presentMessage(t.id, m)),
+    attachments: presentAttachments(t.attachments, viewerId),
+    messages: t.messages.map((m) => presentMessage(t.id, m, viewerId)),
     rating: t.rating ? { rating: lower(t.rating.rating), comment: t.rating.comment } : null,
     canRate: t.canRate,
   };
 }
 
-export function presentStaffMessage(ticket: number, m: TicketMessage) {
+export function presentStaffMessage(ticket: number, m: TicketMessage, viewerId: number) {
   return {
     id: messageId(m.id),
     ticketId: ticketId(ticket),
@@ -203,6 +260,7 @@ export function presentStaffMessage(ticket: number, m: TicketMessage) {
       name: m.author.name,
       role: m.author.staff ? ('agent' as const) : ('customer' as const),
     },
+    attachments: presentAttachments(m.attachments, viewerId),
     createdAt: isoSeconds(m.createdAt),
   };
 }
@@ -221,11 +279,12 @@ export function presentStaffTicketSummary(t: StaffTicketSummary) {
   };
 }
 
-export function presentStaffTicket(t: StaffTicket) {
+export function presentStaffTicket(t: StaffTicket, viewerId: number) {
   return {
     ...presentStaffTicketSummary(t),
     description: t.description,
-    messages: t.messages.map((m) => presentStaffMessage(t.id, m)),
+    attachments: presentAttachments(t.attachments, viewerId),
+    messages: t.messages.map((m) => presentStaffMessage(t.id, m, viewerId)),
     rating: t.rating ? { rating: lower(t.rating.rating), comment: t.rating.comment } : null,
     emails: t.emails.map((e) => ({
       id: e.id,
@@ -481,7 +540,104 @@ export const staffMergeTicket = defineEndpoint({
   },
 });
 
+const uploadSchema = z
+  .object({ id: z.string().meta({ example: 'attachment_7' }) })
+  .extend(attachmentSchema.omit({ id: true }).shape)
+  .meta({ id: 'UploadedAttachment' });
+
+const uploadDescription = (where: string) =>
+  `One file as \`multipart/form-data\` in the field \`file\`, at most 10 MiB (${ATTACHMENT_MAX_BYTES.toLocaleString('en-US')} bytes); ${where} Its type is read from its content, never from the name or the part's Content-Type, and must be an image (PNG, JPEG, GIF, WebP), a PDF, a plain-text file or a zip archive, named with a matching extension (${ACCEPTED_EXTENSIONS.map((e) => `.${e}`).join(', ')}); anything else is a 415 \`ATTACHMENT_TYPE_NOT_ALLOWED\` that says what the content is. The answer's \`id\` goes in \`attachmentIds\` (up to 5 a message); an upload not sent within a day is deleted, and at most 20 may wait at once (409 \`UPLOAD_LIMIT_REACHED\`). With the browser's session cookie, the request must come from the portal's own origin (403 \`CROSS_SITE_REQUEST\`). 20 uploads a minute per account.`;
+
+const uploadErrors = {
+  400: { description: 'Not one file in the field `file`, or an empty file', schema: v1ErrorSchema },
+  403: {
+    description: '`CROSS_SITE_REQUEST`: a cookie-authenticated upload from another origin',
+    schema: v1ErrorSchema,
+  },
+  409: {
+    description: '`UPLOAD_LIMIT_REACHED`: 20 uploads are waiting to be sent',
+    schema: v1ErrorSchema,
+  },
+  413: { description: '`ATTACHMENT_TOO_LARGE`: over 10 MiB', schema: v1ErrorSchema },
+  415: {
+    description:
+      '`ATTACHMENT_TYPE_NOT_ALLOWED`: the content is not an allowed type, or does not match the name; `UNSUPPORTED_MEDIA_TYPE`: not multipart/form-data',
+    schema: v1ErrorSchema,
+  },
+};
+
+export const v1UploadAttachment = defineEndpoint({
+  operationId: 'v1UploadAttachment',
+  method: 'POST',
+  path: '/api/v1/support/attachments',
+  surface: 'v1',
+  tags,
+  summary: 'Upload a file for a new ticket',
+  description: uploadDescription(
+    'for the ticket you are about to open: list its `id` in `attachmentIds` of POST /api/v1/support/tickets.',
+  ),
+  auth: 'required',
+  upload: { maxFileBytes: ATTACHMENT_MAX_BYTES },
+  rateLimit: 'support-upload',
+  responses: {
+    201: { description: 'Stored, waiting to be sent', schema: v1Success(uploadSchema) },
+    ...uploadErrors,
+  },
+});
+
+export const v1UploadTicketAttachment = defineEndpoint({
+  operationId: 'v1UploadTicketAttachment',
+  method: 'POST',
+  path: '/api/v1/support/tickets/{id}/attachments',
+  surface: 'v1',
+  tags,
+  summary: 'Upload a file for a reply',
+  description: uploadDescription(
+    "for a reply to this ticket: list its `id` in `attachmentIds` of POST .../messages. Another customer's ticket is a 404; a closed one a 409 `TICKET_CLOSED`.",
+  ),
+  auth: 'required',
+  params: ticketIdParams,
+  upload: { maxFileBytes: ATTACHMENT_MAX_BYTES },
+  rateLimit: 'support-upload',
+  ownedResource: 'ticket',
+  responses: {
+    201: { description: 'Stored, waiting to be sent', schema: v1Success(uploadSchema) },
+    ...uploadErrors,
+    404: e404,
+    409: {
+      description: '`TICKET_CLOSED`, or `UPLOAD_LIMIT_REACHED`: 20 uploads are waiting to be sent',
+      schema: v1ErrorSchema,
+    },
+  },
+});
+
+export const staffUploadTicketAttachment = defineEndpoint({
+  operationId: 'staffUploadTicketAttachment',
+  method: 'POST',
+  path: '/api/staff/tickets/{id}/attachments',
+  surface: 'staff',
+  tags: staffTags,
+  summary: 'Upload a file for a reply or a note',
+  description: uploadDescription(
+    'list its `id` in `attachmentIds` of POST /api/staff/tickets/{id}/messages. A file sent with an internal note is never shown to the customer.',
+  ),
+  auth: 'required',
+  permission: 'support:agent',
+  params: ticketIdParams,
+  upload: { maxFileBytes: ATTACHMENT_MAX_BYTES },
+  rateLimit: 'support-upload',
+  staffResource: 'ticket',
+  responses: {
+    201: { description: 'Stored, waiting to be sent', schema: v1Success(uploadSchema) },
+    ...uploadErrors,
+    404: e404,
+  },
+});
+
 export const supportEndpoints: EndpointSpec[] = [
+  v1UploadAttachment,
+  v1UploadTicketAttachment,
+  staffUploadTicketAttachment,
   v1ListTickets,
   v1CreateTicket,
   v1GetTicket,

@@ -12,12 +12,7 @@ const staffOnly = { permission: 'support:agent' } as const;
 export const staffReplyAction = validatedAction(
   replyFormSchema,
   async (data, session) => {
-    const added = await addStaffMessage({
-      actorId: session.user.id,
-      ticketId: data.ticketId,
-      body: data.body,
-      internal: data.internal,
-    });
+    const added = await addStaffMessage({ ...data, actorId: session.user.id });
     revalidatePath(`/staff/tickets/${ticketId(added.ticketId)}`);
     return { success: data.internal ? 'Note added' : 'Reply sent' };
   },

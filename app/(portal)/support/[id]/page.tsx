@@ -14,6 +14,7 @@ import { Card } from '@/components/ui/card';
 import { requireSession } from '@/lib/auth/guards';
 import { firstParam, type SearchParams } from '@/lib/http/search-params';
 import { orNotFound } from '@/lib/http/page-errors';
+import { attachmentLink } from '@/lib/support/attachments';
 import { purchaseId } from '@/lib/payments/views';
 import { getTicket, ticketId } from '@/lib/support/tickets';
 import { parsePrefixedId } from '@/lib/validations/ids';
@@ -90,6 +91,8 @@ export default async function TicketPage({
         <div className="space-y-6">
           <MessageThread
             description={ticket.description}
+            attachments={ticket.attachments}
+            linkFor={(attachment) => attachmentLink(attachment, session.user.id).path}
             openedBy={name}
             openedAt={ticket.createdAt}
             messages={ticket.messages}
@@ -103,7 +106,11 @@ export default async function TicketPage({
             </Alert>
           ) : (
             <Card title="Reply">
-              <ReplyForm action={replyAction} ticketId={tid} />
+              <ReplyForm
+                action={replyAction}
+                ticketId={tid}
+                uploadUrl={`/api/v1/support/tickets/${tid}/attachments`}
+              />
             </Card>
           )}
         </div>

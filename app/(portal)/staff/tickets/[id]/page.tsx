@@ -14,6 +14,7 @@ import { RelativeTime } from '@/components/ui/date';
 import { requireSession } from '@/lib/auth/guards';
 import { can } from '@/lib/auth/permissions';
 import { orNotFound } from '@/lib/http/page-errors';
+import { attachmentLink } from '@/lib/support/attachments';
 import { purchaseId } from '@/lib/payments/views';
 import { SAVED_REPLIES } from '@/lib/support/saved-replies';
 import { getStaffTicket, listAgents, ticketId } from '@/lib/support/tickets';
@@ -66,6 +67,8 @@ export default async function StaffTicketPage({ params }: { params: Promise<{ id
         <div className="space-y-6">
           <MessageThread
             description={ticket.description}
+            attachments={ticket.attachments}
+            linkFor={(attachment) => attachmentLink(attachment, session.user.id).path}
             openedBy={ticket.customer.name}
             openedAt={ticket.createdAt}
             messages={ticket.messages}
@@ -75,6 +78,7 @@ export default async function StaffTicketPage({ params }: { params: Promise<{ id
               <ReplyForm
                 action={staffReplyAction}
                 ticketId={tid}
+                uploadUrl={`/api/staff/tickets/${tid}/attachments`}
                 staff
                 savedReplies={SAVED_REPLIES}
               />

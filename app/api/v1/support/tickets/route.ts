@@ -28,8 +28,9 @@ const create = route(v1CreateTicket, async ({ session, body }) => {
     contractId: body.contractId,
     purchaseId: body.purchaseId,
     followUpOfId: body.followUpOf,
+    attachmentIds: body.attachmentIds,
   });
-  return { status: 201, body: v1Ok('Ticket opened', presentTicket(ticket)) };
+  return { status: 201, body: v1Ok('Ticket opened', presentTicket(ticket, session.user.id)) };
 });
 
 export const { GET, POST, PUT, PATCH, DELETE } = methods({ GET: list, POST: create });

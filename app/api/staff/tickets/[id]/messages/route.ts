@@ -9,12 +9,13 @@ const handler = route(staffAddTicketMessage, async ({ session, params, body }) =
     ticketId: params.id,
     body: body.body,
     internal: body.internal,
+    attachmentIds: body.attachmentIds,
   });
   return {
     status: 201,
     body: v1Ok(
       body.internal ? 'Note added' : 'Reply sent',
-      presentStaffMessage(added.ticketId, added.message),
+      presentStaffMessage(added.ticketId, added.message, session.user.id),
     ),
   };
 });

@@ -6,7 +6,10 @@ import { getTicket } from '@/lib/support/tickets';
 const handler = route(v1GetTicket, async ({ session, params }) => ({
   body: v1Ok(
     'Ticket',
-    presentTicket(await getTicket({ userId: session.user.id, ticketId: params.id })),
+    presentTicket(
+      await getTicket({ userId: session.user.id, ticketId: params.id }),
+      session.user.id,
+    ),
   ),
 }));
 

@@ -8,10 +8,11 @@ const handler = route(v1AddTicketMessage, async ({ session, params, body }) => {
     userId: session.user.id,
     ticketId: params.id,
     body: body.body,
+    attachmentIds: body.attachmentIds,
   });
   return {
     status: 201,
-    body: v1Ok('Message added', presentMessage(added.ticketId, added.message)),
+    body: v1Ok('Message added', presentMessage(added.ticketId, added.message, session.user.id)),
   };
 });
 

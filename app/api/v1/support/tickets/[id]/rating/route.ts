@@ -10,7 +10,10 @@ const handler = route(v1RateTicket, async ({ session, params, body }) => {
     rating: upper(body.rating),
     comment: body.comment,
   });
-  return { status: 201, body: v1Ok('Thank you for rating', presentTicket(ticket)) };
+  return {
+    status: 201,
+    body: v1Ok('Thank you for rating', presentTicket(ticket, session.user.id)),
+  };
 });
 
 export const { GET, POST, PUT, PATCH, DELETE } = methods({ POST: handler });

@@ -6,7 +6,10 @@ import { reopenTicket } from '@/lib/support/tickets';
 const handler = route(v1ReopenTicket, async ({ session, params }) => ({
   body: v1Ok(
     'Ticket reopened',
-    presentTicket(await reopenTicket({ userId: session.user.id, ticketId: params.id })),
+    presentTicket(
+      await reopenTicket({ userId: session.user.id, ticketId: params.id }),
+      session.user.id,
+    ),
   ),
 }));
 

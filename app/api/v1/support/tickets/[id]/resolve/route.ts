@@ -6,7 +6,10 @@ import { resolveTicket } from '@/lib/support/tickets';
 const handler = route(v1ResolveTicket, async ({ session, params }) => ({
   body: v1Ok(
     'Ticket resolved',
-    presentTicket(await resolveTicket({ userId: session.user.id, ticketId: params.id })),
+    presentTicket(
+      await resolveTicket({ userId: session.user.id, ticketId: params.id }),
+      session.user.id,
+    ),
   ),
 }));
 
