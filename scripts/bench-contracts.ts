@@ -20,13 +20,12 @@
  */
 import type { ChildProcess } from 'node:child_process';
 import { availableParallelism, loadavg } from 'node:os';
-import path from 'node:path';
 import autocannon from 'autocannon';
-import { migrate } from '../lib/db/migrate';
-import { columns, elapsedMs, median, row, type Row } from './bench/measure';
-import { ROOT, database, exited, run, say, startPortal, stop, tail, type Env } from './bench/setup';
+import { columns, elapsedMs, median, row, speeds, type Row } from './bench/measure';
+import * as bench from './bench/setup';
 
-const BIN = path.join(ROOT, 'node_modules', '.bin');
+const { say } = bench;
+
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 25);
 const DIRECT_RUNS = 20;
@@ -54,31 +53,21 @@ interface ContractsPage {
 
 async function main(): Promise<number> {
   const started = process.hrtime.bigint();
-  const base: Env = { ...(process.env as Env), NEXT_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0' };
-  delete base.NODE_ENV;
-  const distEnv: Env = { ...base, NEXT_DIST_DIR: '.next-bench' };
-
-  say('building into .next-bench (log: .data/bench/build.log) ...');
-  const builder = run([path.join(BIN, 'next'), 'build'], distEnv, 'build.log');
-  const build = exited(builder);
-  const db = await database('portal_bench_contracts');
+  const distEnv = bench.appEnv();
+  const { builder, build } = bench.startBuild(distEnv);
+  const db = await bench.database('portal_bench_contracts');
   let server: ChildProcess | undefined;
   let closePool = async () => {};
-  const interrupt = () => {
+  const offInterrupt = bench.onInterrupt(db, () => {
     server?.kill('SIGKILL');
     builder.kill('SIGKILL');
-    void closePool()
-      .then(() => db.cleanup())
-      .finally(() => process.exit(130));
-  };
-  process.once('SIGINT', interrupt);
+    return closePool();
+  });
   try {
-    say(`database: ${db.label}`);
-    await migrate({ databaseUrl: db.url });
+    await bench.migrated(db);
 
     // The data set is made by seed-large's own code, in this process, on the bench database.
-    Object.assign(process.env, { BCRYPT_COST: COST, ...db.env });
-    if (!db.env.DATABASE_URL) delete process.env.DATABASE_URL;
+    bench.setProcessEnv({ BCRYPT_COST: COST, ...db.env });
     const { pool } = await import('../lib/db/client');
     closePool = () => pool.end();
     const seedLarge = await import('./seed-large');
@@ -100,16 +89,12 @@ async function main(): Promise<number> {
     }
 
     say('waiting for the build ...');
-    if ((await build) !== 0) {
-      console.error(tail('build.log'));
-      say('the build failed');
-      return 1;
-    }
+    if (!(await bench.built(build))) return 1;
     const direct = await timeDirectly(bigCustomerId);
     await closePool();
     closePool = async () => {};
 
-    const portal = await startPortal({ ...distEnv, ...db.env }, COST);
+    const portal = await bench.startPortal({ ...distEnv, ...db.env }, COST);
     if (!portal) return 1;
     server = portal.server;
     const { url } = portal;
@@ -121,11 +106,11 @@ async function main(): Promise<number> {
     say(`done in ${(elapsedMs(started) / 60_000).toFixed(1)} min`);
     return ok ? 0 : 1;
   } finally {
-    process.off('SIGINT', interrupt);
-    await stop(builder);
-    if (server) await stop(server);
+    offInterrupt();
+    await bench.stop(builder);
+    if (server) await bench.stop(server);
     await closePool().catch(() => undefined);
-    await db.cleanup().catch((err: unknown) => say(`could not drop the database: ${String(err)}`));
+    await bench.dropDatabase(db);
   }
 }
 
@@ -246,9 +231,7 @@ async function measure(
       columns(
         W,
         r.name,
-        r.rps.toFixed(0),
-        r.p50,
-        r.p99,
+        ...speeds(r),
         r.non2xx,
         r.errors,
         (r.rps / health.rps).toFixed(2),
@@ -267,10 +250,4 @@ async function measure(
   return true;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (err: unknown) => {
-    console.error(err);
-    process.exit(1);
-  },
-);
+bench.exitWith(main);

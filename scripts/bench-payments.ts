@@ -31,25 +31,14 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { availableParallelism, loadavg } from 'node:os';
 import path from 'node:path';
-import { migrate } from '../lib/db/migrate';
 import { columns, elapsedMs, median } from './bench/measure';
-import {
-  LOGS,
-  ROOT,
-  database,
-  exited,
-  run,
-  say,
-  startPortal,
-  stop,
-  tail,
-  type Env,
-} from './bench/setup';
+import * as bench from './bench/setup';
+
+const { say } = bench;
 import { startStripeEmulator, type StripeEmulator } from '../tools/stripe-emulator';
 import { PAYING_CARD, submitHostedPage } from '../tools/stripe-emulator/test-cards';
 import { signatureHeader } from '../tools/stripe-emulator/webhooks';
 
-const BIN = path.join(ROOT, 'node_modules', '.bin');
 const COST = '4';
 const WEBHOOK_CONCURRENCY = 50;
 const WEBHOOK_ROUNDS = Number(process.env.BENCH_WEBHOOK_ROUNDS ?? 4);
@@ -192,29 +181,19 @@ async function writeRandomFile(file: string, size: number): Promise<string> {
 }
 
 async function main(): Promise<number> {
-  const base: Env = { ...(process.env as Env), NEXT_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0' };
-  delete base.NODE_ENV;
-  delete base.STRIPE_SECRET_KEY;
-  const distEnv: Env = { ...base, NEXT_DIST_DIR: '.next-bench' };
-
-  say('building into .next-bench (log: .data/bench/build.log) ...');
-  const build = exited(run([path.join(BIN, 'next'), 'build'], distEnv, 'build.log'));
-  const db = await database('portal_bench_payments');
-  const downloadsDir = path.join(LOGS, 'releases');
+  const distEnv = bench.appEnv('STRIPE_SECRET_KEY');
+  const { build } = bench.startBuild(distEnv);
+  const db = await bench.database('portal_bench_payments');
+  const downloadsDir = path.join(bench.LOGS, 'releases');
   const capture = await captureWebhooks();
   const webhookSecret = `whsec_bench_${randomBytes(16).toString('hex')}`;
   let emulator: StripeEmulator | undefined;
   let server: ChildProcess | undefined;
-  const interrupt = () => {
-    server?.kill('SIGKILL');
-    void db.cleanup().finally(() => process.exit(130));
-  };
-  process.once('SIGINT', interrupt);
+  const offInterrupt = bench.onInterrupt(db, () => server?.kill('SIGKILL'));
   try {
-    say(`database: ${db.label}`);
-    await migrate({ databaseUrl: db.url });
+    await bench.migrated(db);
     emulator = await startStripeEmulator({ port: 0, webhookUrl: capture.url, webhookSecret });
-    const stripeEnv: Env = {
+    const stripeEnv: bench.Env = {
       STRIPE_EMULATOR: '1',
       STRIPE_API_URL: emulator.url,
       STRIPE_WEBHOOK_SECRET: webhookSecret,
@@ -222,26 +201,25 @@ async function main(): Promise<number> {
       DOWNLOAD_SIGNING_SECRET: randomBytes(32).toString('hex'),
     };
     // This process makes the customers, sessions, release and links with the app's own code.
-    Object.assign(process.env, { BCRYPT_COST: COST, ...db.env, ...stripeEnv });
-    if (!db.env.DATABASE_URL) delete process.env.DATABASE_URL;
-    delete process.env.STRIPE_SECRET_KEY;
+    bench.setProcessEnv({
+      BCRYPT_COST: COST,
+      ...db.env,
+      ...stripeEnv,
+      STRIPE_SECRET_KEY: undefined,
+    });
 
     const sessions = await paidSessions(emulator, capture.payloads);
     const file = await releaseFile(downloadsDir);
 
-    if ((await build) !== 0) {
-      console.error(tail('build.log'));
-      say('the build failed');
-      return 1;
-    }
-    const portal = await startPortal({ ...distEnv, ...db.env, ...stripeEnv }, COST);
+    if (!(await bench.built(build))) return 1;
+    const portal = await bench.startPortal({ ...distEnv, ...db.env, ...stripeEnv }, COST);
     if (!portal) return 1;
     server = portal.server;
     await measure(portal.url, portal.server, sessions, file);
     return 0;
   } finally {
-    process.off('SIGINT', interrupt);
-    if (server) await stop(server);
+    offInterrupt();
+    if (server) await bench.stop(server);
     await emulator?.stop();
     capture.server.close();
     await rm(downloadsDir, { recursive: true, force: true });
@@ -251,7 +229,7 @@ async function main(): Promise<number> {
     pool.on('error', () => undefined);
     await prisma.$disconnect().catch(() => undefined);
     await pool.end().catch(() => undefined);
-    await db.cleanup().catch((err: unknown) => say(`could not drop the database: ${String(err)}`));
+    await bench.dropDatabase(db);
   }
 }
 
@@ -317,7 +295,7 @@ async function releaseFile(dir: string): Promise<BenchFile> {
   const { db: prisma } = await import('../lib/db/client');
   const storageKey = `${RELEASE_ID}/sense-base-bench-${PLATFORM}.bin`;
   const full = path.join(dir, storageKey);
-  say(`writing a ${FILE_MB} MB release file (${path.relative(ROOT, full)}) ...`);
+  say(`writing a ${FILE_MB} MB release file (${path.relative(bench.ROOT, full)}) ...`);
   const sha256 = await writeRandomFile(full, FILE_SIZE);
   await prisma.release.create({
     data: {
@@ -528,10 +506,4 @@ whole-file buffering would need ${FILE_MB} MB x ${DOWNLOAD_CONCURRENCY} = ${FILE
   console.log('');
 }
 
-main().then(
-  (code) => process.exit(code),
-  (err: unknown) => {
-    console.error(err);
-    process.exit(1);
-  },
-);
+bench.exitWith(main);

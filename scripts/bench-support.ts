@@ -21,14 +21,13 @@
  * be built, seeded or started. BENCH_SECONDS (default 8) and BENCH_CONNECTIONS (default 10).
  */
 import type { ChildProcess } from 'node:child_process';
-import path from 'node:path';
 import autocannon from 'autocannon';
 import pg from 'pg';
-import { migrate } from '../lib/db/migrate';
-import { columns, row, type Row } from './bench/measure';
-import { ROOT, database, exited, run, say, startPortal, stop, tail, type Env } from './bench/setup';
+import { columns, row, speeds, type Row } from './bench/measure';
+import * as bench from './bench/setup';
 
-const BIN = path.join(ROOT, 'node_modules', '.bin');
+const { say } = bench;
+
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const COST = '10';
@@ -40,31 +39,22 @@ const PASSWORD = 'Bench-Support-2026';
  */
 const RARE_WORD = 'firmwarebug';
 
-interface Size {
-  name: string;
-  tickets: number;
-}
-
-const SIZES: Size[] = [
+const SIZES = [
   { name: 'small (5,000 messages)', tickets: 500 },
   { name: 'large (500,000 messages)', tickets: 50_000 },
 ];
+type Size = (typeof SIZES)[number];
 
 async function main(): Promise<number> {
-  const base: Env = { ...(process.env as Env), NEXT_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0' };
-  delete base.NODE_ENV;
-  const distEnv: Env = { ...base, NEXT_DIST_DIR: '.next-bench' };
-  say('building into .next-bench (log: .data/bench/build.log) ...');
-  const builder = run([path.join(BIN, 'next'), 'build'], distEnv, 'build.log');
-  const build = exited(builder);
-  const db = await database('portal_bench_support');
+  const distEnv = bench.appEnv();
+  const { builder, build } = bench.startBuild(distEnv);
+  const db = await bench.database('portal_bench_support');
   const client = new pg.Client({ connectionString: db.url });
   let server: ChildProcess | undefined;
   try {
-    say(`database: ${db.label}`);
-    await migrate({ databaseUrl: db.url });
+    await bench.migrated(db);
     await client.connect();
-    Object.assign(process.env, { BCRYPT_COST: COST, ...db.env });
+    bench.setProcessEnv({ BCRYPT_COST: COST, ...db.env });
     const { hashPassword } = await import('../lib/auth/password');
     const hash = await hashPassword(PASSWORD);
     await client.query(
@@ -74,10 +64,7 @@ async function main(): Promise<number> {
       [hash],
     );
     say('waiting for the build ...');
-    if ((await build) !== 0) {
-      console.error(tail('build.log'));
-      return 1;
-    }
+    if (!(await bench.built(build))) return 1;
     const results: { size: Size; rows: Row[] }[] = [];
     let seeded = 0;
     for (const size of SIZES) {
@@ -91,21 +78,21 @@ async function main(): Promise<number> {
         `${size.name}: ${counts.rows[0]?.t} tickets, ${counts.rows[0]?.m} messages ` +
           `(seeded in ${((Date.now() - started) / 1000).toFixed(1)} s)`,
       );
-      const portal = await startPortal({ ...distEnv, ...db.env, JOBS_WORKER: '0' }, COST);
+      const portal = await bench.startPortal({ ...distEnv, ...db.env, JOBS_WORKER: '0' }, COST);
       if (!portal) return 1;
       server = portal.server;
       results.push({ size, rows: await measure(portal.url) });
-      await stop(server);
+      await bench.stop(server);
       server = undefined;
     }
     report(results);
     await explain(client);
     return 0;
   } finally {
-    await stop(builder);
-    if (server) await stop(server);
+    await bench.stop(builder);
+    if (server) await bench.stop(server);
     await client.end().catch(() => undefined);
-    await db.cleanup().catch((err: unknown) => say(`could not drop the database: ${String(err)}`));
+    await bench.dropDatabase(db);
   }
 }
 
@@ -230,15 +217,7 @@ function report(results: { size: Size; rows: Row[] }[]) {
     console.log(columns(W, 'scenario', 'req/s', 'p50 ms', 'p99 ms', 'non-2xx', 'p99/hlth'));
     for (const r of rows) {
       console.log(
-        columns(
-          W,
-          r.name,
-          r.rps.toFixed(0),
-          r.p50,
-          r.p99,
-          r.non2xx + r.errors,
-          (r.p99 / healthP99).toFixed(2),
-        ),
+        columns(W, r.name, ...speeds(r), r.non2xx + r.errors, (r.p99 / healthP99).toFixed(2)),
       );
     }
     return rows.slice(1, 4).map((r) => r.p99 / healthP99);
@@ -294,10 +273,4 @@ async function explain(client: pg.Client) {
   );
 }
 
-main().then(
-  (code) => process.exit(code),
-  (err: unknown) => {
-    console.error(err);
-    process.exit(1);
-  },
-);
+bench.exitWith(main);

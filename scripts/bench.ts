@@ -14,25 +14,13 @@
 import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { availableParallelism, loadavg } from 'node:os';
-import path from 'node:path';
 import autocannon from 'autocannon';
 import bcrypt from 'bcrypt';
-import { migrate } from '../lib/db/migrate';
-import { elapsedMs, median, row } from './bench/measure';
-import {
-  ROOT,
-  database,
-  exited,
-  run,
-  say,
-  sleep,
-  startPortal,
-  stop,
-  tail,
-  type Env,
-} from './bench/setup';
+import { columns, elapsedMs, median, row, speeds } from './bench/measure';
+import * as bench from './bench/setup';
 
-const BIN = path.join(ROOT, 'node_modules', '.bin');
+const { say } = bench;
+
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const COST = process.env.BCRYPT_COST ?? '12';
 const SIGN_INS = 30;
@@ -44,31 +32,17 @@ interface Credentials {
 }
 
 async function main(): Promise<number> {
-  const base: Env = { ...(process.env as Env), NEXT_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0' };
-  delete base.NODE_ENV;
-  const distEnv: Env = { ...base, NEXT_DIST_DIR: '.next-bench' };
-
-  say('building into .next-bench (log: .data/bench/build.log) ...');
-  const build = exited(run([path.join(BIN, 'next'), 'build'], distEnv, 'build.log'));
-  const db = await database();
+  const distEnv = bench.appEnv();
+  const { build } = bench.startBuild(distEnv);
+  const db = await bench.database();
   let server: ChildProcess | undefined;
-  const interrupt = () => {
-    server?.kill('SIGKILL');
-    void db.cleanup().finally(() => process.exit(130));
-  };
-  process.once('SIGINT', interrupt);
+  const offInterrupt = bench.onInterrupt(db, () => server?.kill('SIGKILL'));
   try {
-    say(`database: ${db.label}`);
-    await migrate({ databaseUrl: db.url });
-    if ((await build) !== 0) {
-      console.error(tail('build.log'));
-      say('the build failed');
-      return 1;
-    }
+    await bench.migrated(db);
+    if (!(await bench.built(build))) return 1;
 
     // The bench users are made by the app's own code, on the same database, at the same cost.
-    Object.assign(process.env, { BCRYPT_COST: COST, ...db.env });
-    if (!db.env.DATABASE_URL) delete process.env.DATABASE_URL;
+    bench.setProcessEnv({ BCRYPT_COST: COST, ...db.env });
     const { upsertUser } = await import('../lib/accounts/users');
     const { db: prisma } = await import('../lib/db/client');
     const users: Credentials[] = Array.from({ length: 5 }, (_, i) => ({
@@ -78,16 +52,16 @@ async function main(): Promise<number> {
     for (const u of users) await upsertUser({ ...u, firstName: 'Bench', lastName: `User` });
     await prisma.$disconnect();
 
-    const portal = await startPortal({ ...distEnv, ...db.env }, COST);
+    const portal = await bench.startPortal({ ...distEnv, ...db.env }, COST);
     if (!portal) return 1;
     server = portal.server;
     const { url } = portal;
     await measure(url, users);
     return 0;
   } finally {
-    process.off('SIGINT', interrupt);
-    if (server) await stop(server);
-    await db.cleanup().catch((err: unknown) => say(`could not drop the database: ${String(err)}`));
+    offInterrupt();
+    if (server) await bench.stop(server);
+    await bench.dropDatabase(db);
   }
 }
 
@@ -148,7 +122,7 @@ async function measure(url: string, users: Credentials[]): Promise<void> {
   const loops = Array.from({ length: CONCURRENT_SIGN_INS }, async (_, i) => {
     for (; running; completed += 1) await login(i);
   });
-  await sleep(1000);
+  await bench.sleep(1000);
   const loaded = row(
     `GET /api/health, ${CONCURRENT_SIGN_INS} sign-ins at once`,
     await cannon('/api/health', { connections: 10, overallRate: 100 }),
@@ -159,10 +133,10 @@ async function measure(url: string, users: Credentials[]): Promise<void> {
 
   const rows = [health, prof, loaded];
   const cols = (first: string, ...rest: (string | number)[]) =>
-    console.log(first.padEnd(42) + rest.map((c) => String(c).padStart(9)).join(''));
+    console.log(columns(42, first, ...rest));
   console.log('');
   cols('Scenario', 'req/s', 'p50 ms', 'p99 ms', 'non-2xx', 'errors');
-  for (const r of rows) cols(r.name, r.rps.toFixed(0), r.p50, r.p99, r.non2xx, r.errors);
+  for (const r of rows) cols(r.name, ...speeds(r), r.non2xx, r.errors);
   const signIn = median(signIns);
   const compare = median(compares);
   console.log(`
@@ -190,10 +164,4 @@ POST /api/v1/auth/login, one at a time: median ${signIn.toFixed(1)} ms`);
   console.log('');
 }
 
-main().then(
-  (code) => process.exit(code),
-  (err: unknown) => {
-    console.error(err);
-    process.exit(1);
-  },
-);
+bench.exitWith(main);

@@ -25,6 +25,9 @@ export const row = (name: string, r: autocannon.Result): Row => ({
   errors: r.errors,
 });
 
+/** A row's req/s, p50 and p99 (ms) as table cells. */
+export const speeds = (r: Row): (string | number)[] => [r.rps.toFixed(0), r.p50, r.p99];
+
 /** One table line: the first column left-aligned in `width`, the others right-aligned in 9. */
 export function columns(width: number, first: string, ...rest: (string | number)[]): string {
   return first.padEnd(width) + rest.map((c) => String(c).padStart(9)).join('');

@@ -1,12 +1,13 @@
 /**
- * The benchmarks' plumbing (scripts/bench.ts, scripts/bench-contracts.ts): their database, their
- * child processes and their logs under .data/bench.
+ * The benchmarks' plumbing (scripts/bench*.ts): their database, their build, their child processes
+ * and their logs under .data/bench.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, openSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
+import { migrate } from '../../lib/db/migrate';
 import { startEmbeddedServer } from '../../tools/embedded-db/server';
 import { freePort, waitForReady } from '../../tools/process/ports';
 
@@ -151,4 +152,75 @@ export async function startPortal(
   }
   say(`server at ${url}: NODE_ENV=production, BCRYPT_COST=${cost}, log .data/bench/server.log`);
   return { url, server };
+}
+
+/**
+ * The environment of the build and the servers: this process's without NODE_ENV (nor the
+ * variables named in `drop`), building into .next-bench.
+ */
+export function appEnv(...drop: string[]): Env {
+  const env: Env = { ...(process.env as Env), NEXT_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0' };
+  for (const name of ['NODE_ENV', ...drop]) delete env[name];
+  return { ...env, NEXT_DIST_DIR: '.next-bench' };
+}
+
+/** Says which database the run uses, and migrates it. */
+export async function migrated(db: Database): Promise<void> {
+  say(`database: ${db.label}`);
+  await migrate({ databaseUrl: db.url });
+}
+
+/**
+ * On Ctrl-C: `first` (which stops what the benchmark started), then the database dropped, then
+ * exit 130. Returns what removes the handler.
+ */
+export function onInterrupt(db: Database, first: () => unknown): () => void {
+  const interrupt = () => {
+    void Promise.resolve(first())
+      .then(() => db.cleanup())
+      .finally(() => process.exit(130));
+  };
+  process.once('SIGINT', interrupt);
+  return () => process.off('SIGINT', interrupt);
+}
+
+/** Starts `next build` into .next-bench: its process, and its exit code when it ends. */
+export function startBuild(env: Env): { builder: ChildProcess; build: Promise<number> } {
+  say('building into .next-bench (log: .data/bench/build.log) ...');
+  const builder = run([path.join(ROOT, 'node_modules', '.bin', 'next'), 'build'], env, 'build.log');
+  return { builder, build: exited(builder) };
+}
+
+/** Waits for the build: false, with the end of its log printed, when it failed. */
+export async function built(build: Promise<number>): Promise<boolean> {
+  if ((await build) === 0) return true;
+  console.error(tail('build.log'));
+  say('the build failed');
+  return false;
+}
+
+/**
+ * Sets `env` in this process, for the app's own code that a benchmark imports (the database
+ * above all); a variable given as undefined is removed.
+ */
+export function setProcessEnv(env: Env): void {
+  for (const [name, value] of Object.entries(env)) {
+    if (value === undefined) delete process.env[name];
+    else process.env[name] = value;
+  }
+}
+
+/** The database's cleanup(), saying so when it fails. */
+export const dropDatabase = (db: Database): Promise<void> =>
+  db.cleanup().catch((err: unknown) => say(`could not drop the database: ${String(err)}`));
+
+/** Runs a benchmark's main() and exits with its code (1 when it throws). */
+export function exitWith(main: () => Promise<number>): void {
+  main().then(
+    (code) => process.exit(code),
+    (err: unknown) => {
+      console.error(err);
+      process.exit(1);
+    },
+  );
 }
