@@ -11,7 +11,6 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import {
   embeddedDatabasePort,
@@ -26,15 +25,13 @@ import {
   quoteIdent,
   readMigrations,
 } from '../lib/db/migrate';
+import { PROJECT_ROOT, SCHEMA_FILE } from '../tools/migrations/paths';
 import {
   isEmptyMigrationSql,
   prismaDiffSql,
   prismaPullDatamodel,
   stripPublicSchemaCreation,
 } from '../tools/migrations/prisma-diff';
-
-const PROJECT_ROOT = fileURLToPath(new URL('../', import.meta.url));
-const SCHEMA_FILE = path.join(PROJECT_ROOT, 'prisma', 'schema.prisma');
 
 async function main(): Promise<void> {
   const name = migrationName(process.argv.slice(2));

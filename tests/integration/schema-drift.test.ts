@@ -10,7 +10,6 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveDatabaseUrl } from '../../lib/db/database-url';
@@ -21,10 +20,9 @@ import {
   quoteIdent,
   readMigrations,
 } from '../../lib/db/migrate';
+import { SCHEMA_FILE } from '../../tools/migrations/paths';
 import { prismaDiffSql } from '../../tools/migrations/prisma-diff';
 
-const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const SCHEMA_FILE = path.join(PROJECT_ROOT, 'prisma', 'schema.prisma');
 const databaseUrl = resolveDatabaseUrl();
 /** Each Prisma CLI spawn takes one to a few seconds; PGlite is slower than a real server. */
 const SLOW = { timeout: 120_000 };

@@ -17,9 +17,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
+import { PROJECT_ROOT } from './paths';
 
 const THIS_FILE = fileURLToPath(import.meta.url);
-const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const PRISMA6_CLI = path.join(PROJECT_ROOT, 'node_modules', 'prisma6', 'build', 'index.js');
 const PRISMA6_CONFIG_MODULE = path.join(PROJECT_ROOT, 'node_modules', 'prisma6', 'config.js');
 
