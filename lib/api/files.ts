@@ -38,9 +38,10 @@ export const attachmentFileEndpoint = defineEndpoint({
   tags: ['Support (v1)'],
   summary: 'A ticket attachment, through a signed link from a ticket',
   description:
-    "No session needed: the link carries `viewer`, `expires` (Unix seconds) and `signature` (HMAC-SHA256 over the attachment, the viewer and the expiry), and lives ATTACHMENT_URL_TTL_SECONDS (5 minutes by default, rounded up to the next minute so a page that refreshes keeps the same link). The viewer's right is checked again on every request: the ticket's customer for what is public, staff for everything; otherwise 404. Raster images are served `inline`, everything else as `attachment`; always with the sniffed Content-Type, `X-Content-Type-Options: nosniff` and a sandboxing Content-Security-Policy.",
+    "No session needed: the link carries `viewer`, `expires` (Unix seconds) and `signature` (HMAC-SHA256 over the attachment, the viewer and the expiry), and lives ATTACHMENT_URL_TTL_SECONDS (5 minutes by default, rounded up to the next minute so a page that refreshes keeps the same link). The viewer's right is checked again on every request: the ticket's customer for what is public, staff for everything; otherwise 404. Raster images are served `inline`, everything else as `attachment`; always with the sniffed Content-Type, `X-Content-Type-Options: nosniff` and the API's sandboxing Content-Security-Policy.",
   auth: 'none',
   params: z.object({ id: prefixedIdParam('attachment', 'attachment_7') }),
+  signedResource: 'attachment',
   query: z.object({
     viewer: z.string().max(12).optional(),
     expires: z.string().max(12).optional(),

@@ -76,6 +76,11 @@ export interface EndpointSpec<
    * agents' API), published as `x-staff-resource` for the ownership matrix's staff section.
    */
   staffResource?: 'ticket';
+  /**
+   * The path's `{id}` is reached through a link signed for one viewer (an attachment), not a
+   * session: published as `x-signed-resource`; the link's own checks decide who gets it.
+   */
+  signedResource?: 'attachment';
 }
 
 export function defineEndpoint<

@@ -3,7 +3,7 @@ import {
   type ZodOpenApiOperationObject,
   type ZodOpenApiPathsObject,
 } from 'zod-openapi';
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { EndpointSpec } from './endpoint';
 import { SURFACE_SESSIONS } from './surfaces';
 
@@ -15,6 +15,15 @@ function securityOf(spec: AnySpec): Record<string, string[]>[] {
     ? [{ bearerAuth: [] }, { sessionCookie: [] }]
     : [{ bearerAuth: [] }];
 }
+
+/** An upload's form: one file in the field `file`. */
+const uploadSchema = (maxFileBytes: number) =>
+  z.object({
+    file: z.string().meta({
+      format: 'binary',
+      description: `The file, at most ${maxFileBytes.toLocaleString('en-US')} bytes`,
+    }),
+  });
 
 /**
  * The OpenAPI 3.1 document, generated from the same endpoint specs (and so the
@@ -31,6 +40,7 @@ export function buildOpenApiDocument(endpoints: readonly AnySpec[], serverUrl: s
       ...(spec.ownedResource ? { 'x-owned-resource': spec.ownedResource } : {}),
       ...(spec.publicResource ? { 'x-public-resource': spec.publicResource } : {}),
       ...(spec.staffResource ? { 'x-staff-resource': spec.staffResource } : {}),
+      ...(spec.signedResource ? { 'x-signed-resource': spec.signedResource } : {}),
       ...(spec.permission ? { 'x-permission': spec.permission } : {}),
       security: spec.auth === 'required' ? securityOf(spec) : [],
       // Which sessions' tokens the operation takes: only those its own surface issued.
@@ -49,6 +59,12 @@ export function buildOpenApiDocument(endpoints: readonly AnySpec[], serverUrl: s
         ]),
       ),
     };
+    if (spec.upload) {
+      operation.requestBody = {
+        required: true,
+        content: { 'multipart/form-data': { schema: uploadSchema(spec.upload.maxFileBytes) } },
+      };
+    }
     if (spec.body) {
       operation.requestBody = {
         required: !spec.bodyOptional,

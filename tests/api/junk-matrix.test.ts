@@ -90,9 +90,39 @@ function wrongValue(type: string): unknown {
 interface JunkCase {
   label: string;
   init: RequestInit;
+  /** 400 unless the junk is the wrong kind of body altogether (415). */
+  status?: number;
+}
+
+/** An upload's junk: broken multipart, no file, two files, and JSON instead of a form. */
+function uploadJunk(): JunkCase[] {
+  const form = (...files: string[]) => {
+    const body = new FormData();
+    for (const name of files) body.append('file', new Blob(['log line\n']), name);
+    if (files.length === 0) body.append('note', 'no file');
+    return { method: 'POST', body };
+  };
+  return [
+    {
+      label: 'malformed multipart',
+      init: {
+        method: 'POST',
+        headers: { 'content-type': 'multipart/form-data; boundary=junk' },
+        body: '--junk\r\nContent-Disposition: form-data; name="file"\r\n\r\nno end',
+      },
+    },
+    { label: 'no file', init: form() },
+    { label: 'two files', init: form('a.log', 'b.log') },
+    {
+      label: 'JSON instead of a form',
+      init: { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' },
+      status: 415,
+    },
+  ];
 }
 
 function junkCases(doc: OpenApiDocument, op: Operation): JunkCase[] {
+  if (op.requestBody?.content?.['multipart/form-data']) return uploadJunk();
   const schema = resolve(doc, op.requestBody?.content?.['application/json']?.schema);
   const props = schema.properties ?? {};
   const json = (body: unknown): RequestInit => ({
@@ -129,7 +159,7 @@ function expectEnvelope(path: string, res: ApiResponse<unknown>): void {
 disconnectAfterAll();
 
 describe('junk-input matrix from the OpenAPI document', () => {
-  it('answers every junk body with a 400 in the envelope', async () => {
+  it('answers every junk body with a 400 (415 for the wrong kind of body) in the envelope', async () => {
     const api = client();
     const docRes = await api<OpenApiDocument>('/api/v1/openapi.json');
     expectStatus(docRes, 200);
@@ -160,7 +190,9 @@ describe('junk-input matrix from the OpenAPI document', () => {
           if (secured) headers.set('authorization', `Bearer ${tokenForPath(path, tokens)}`);
           const res = await caller(url, { ...junk.init, method: method.toUpperCase(), headers });
           requests += 1;
-          expect(res.status, `${method} ${path} ${junk.label}: ${explain(res)}`).toBe(400);
+          expect(res.status, `${method} ${path} ${junk.label}: ${explain(res)}`).toBe(
+            junk.status ?? 400,
+          );
           expectEnvelope(path, res);
         }
       }

@@ -3,7 +3,9 @@
  * whose path takes one of a customer's ids declares it (`x-owned-resource`),
  * and for each one the owner gets 2xx while another customer gets 404 (never
  * 403, which would confirm the id exists). Malformed ids get 400. Ids every
- * customer may see (a software release) declare `x-public-resource` instead.
+ * customer may see (a software release) declare `x-public-resource` instead, and ids reached by a
+ * link signed for one viewer (an attachment) `x-signed-resource`: without a signature, anyone's
+ * request for one is a 403.
  * The portal's pages that take an id answer 404 to another customer too.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -11,6 +13,7 @@ import { browserSignIn } from '../support/browser-session';
 import { createContracts, type ContractFixture } from '../support/contracts';
 import { client, type ApiResponse } from '../support/http';
 import { addCard, buy, grantLicense } from '../support/payments';
+import { LOG } from '../support/files';
 import { createTestUser } from '../support/users';
 import { clientLogin, explain, login, tokenForPath } from '../support/v1';
 
@@ -20,6 +23,7 @@ interface Operation {
   resource: string | undefined;
   publicResource: string | undefined;
   staffResource: string | undefined;
+  signedResource: string | undefined;
 }
 
 interface OpenApiDocument {
@@ -27,7 +31,12 @@ interface OpenApiDocument {
     string,
     Record<
       string,
-      { 'x-owned-resource'?: string; 'x-public-resource'?: string; 'x-staff-resource'?: string }
+      {
+        'x-owned-resource'?: string;
+        'x-public-resource'?: string;
+        'x-staff-resource'?: string;
+        'x-signed-resource'?: string;
+      }
     >
   >;
 }
@@ -71,6 +80,16 @@ async function ownerTicket(op: Operation): Promise<string> {
 }
 
 /** What an operation needs in its body to succeed for its owner (the id decides the rest). */
+function requestFor(op: Operation): { json?: unknown; body?: FormData } {
+  if (op.path.endsWith('/attachments')) {
+    const form = new FormData();
+    form.append('file', new Blob([LOG]), 'matrix.log');
+    return { body: form };
+  }
+  const json = bodyFor(op);
+  return json === undefined ? {} : { json };
+}
+
 function bodyFor(op: Operation): unknown {
   if (op.path.endsWith('/messages')) {
     return op.path.startsWith('/api/staff/')
@@ -137,11 +156,10 @@ const clientTokens = new Map<string, string>();
 
 function call(op: Operation, id: string, token: string): Promise<ApiResponse<unknown>> {
   const client = clientTokens.get(token) ?? token;
-  const json = bodyFor(op);
   return api(op.path.replace('{id}', id), {
     method: op.method,
     token: tokenForPath(op.path, { v1: token, client }),
-    ...(json === undefined ? {} : { json }),
+    ...requestFor(op),
   });
 }
 
@@ -154,6 +172,7 @@ beforeAll(async () => {
       resource: op['x-owned-resource'],
       publicResource: op['x-public-resource'],
       staffResource: op['x-staff-resource'],
+      signedResource: op['x-signed-resource'],
     })),
   );
   const [owner, stranger] = await Promise.all([createTestUser(), createTestUser()]);
@@ -187,7 +206,9 @@ describe('ownership matrix (from /api/v1/openapi.json)', () => {
     expect(withId.length).toBeGreaterThanOrEqual(4);
     expect(
       withId
-        .filter((op) => !op.resource && !op.publicResource && !op.staffResource)
+        .filter(
+          (op) => !op.resource && !op.publicResource && !op.staffResource && !op.signedResource,
+        )
         .map((op) => `${op.method} ${op.path}`),
     ).toEqual([]);
     expect(withId.filter((op) => op.resource && op.publicResource)).toEqual([]);
@@ -259,6 +280,21 @@ describe('ownership matrix (from /api/v1/openapi.json)', () => {
   });
 });
 
+describe('signed links', () => {
+  it('answer 403 to a request without a signature, with or without a session', async () => {
+    const cases = operations.filter((op) => op.signedResource);
+    expect(cases.length).toBeGreaterThanOrEqual(1);
+    const failures: string[] = [];
+    for (const op of cases) {
+      for (const token of [undefined, ownerToken, agentToken]) {
+        const res = await api(op.path.replace('{id}', `${op.signedResource}_1`), { token });
+        if (res.status !== 403) failures.push(`${op.method} ${op.path}: ${explain(res)}`);
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+});
+
 describe("staff section: ids in the agents' API", () => {
   it('answers a customer 403 (even for their own ticket), an agent 2xx, and a missing id 404', async () => {
     const cases = operations.filter((op) => op.staffResource);
@@ -266,13 +302,8 @@ describe("staff section: ids in the agents' API", () => {
     const failures: string[] = [];
     for (const op of cases) {
       const id = await ownerTicket({ ...op, path: '/api/v1/support/tickets/{id}' });
-      const json = bodyFor(op);
       const send = (token: string, target: string) =>
-        api(op.path.replace('{id}', target), {
-          method: op.method,
-          token,
-          ...(json === undefined ? {} : { json }),
-        });
+        api(op.path.replace('{id}', target), { method: op.method, token, ...requestFor(op) });
       const asOwner = await send(ownerToken, id);
       if (asOwner.status !== 403)
         failures.push(`owner ${op.method} ${op.path}: ${explain(asOwner)}`);

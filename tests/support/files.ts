@@ -37,7 +37,7 @@ export const HTML = new TextEncoder().encode(
 export const EXE = new Uint8Array([0x4d, 0x5a, 0x90, 0x00, 0x03, 0x00, 0x00, 0x00, 0x04, 0x00]);
 
 /** One byte over the 10 MiB limit, of a PNG's signature and zeros. */
-export function oversizedPng(): Uint8Array {
+export function oversizedPng(): Uint8Array<ArrayBuffer> {
   const bytes = new Uint8Array(10 * 1024 * 1024 + 1);
   bytes.set(PNG.subarray(0, 8));
   return bytes;

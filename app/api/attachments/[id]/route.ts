@@ -8,8 +8,8 @@ import { openAttachment } from '@/lib/support/attachments';
 
 /**
  * Streams a ticket attachment to the viewer a link was signed for. Only raster images are shown
- * inline; nothing is ever sniffed into HTML (nosniff), and the sandboxing CSP keeps a file that
- * a browser opens anyway from running anything.
+ * inline; nothing is ever sniffed into HTML (nosniff), and the API's sandboxing CSP (next.config.js)
+ * keeps a file that a browser opens anyway from running anything.
  */
 const handler = route(attachmentFileEndpoint, async ({ params, query }) => {
   const file = await openAttachment({
@@ -30,7 +30,6 @@ const handler = route(attachmentFileEndpoint, async ({ params, query }) => {
       type: file.inline ? 'inline' : 'attachment',
     }),
     'X-Content-Type-Options': 'nosniff',
-    'Content-Security-Policy': "default-src 'none'; sandbox",
     'Cross-Origin-Resource-Policy': 'same-origin',
     'Cache-Control': `private, max-age=${maxAge}`,
     ETag: `"${file.sha256}"`,
