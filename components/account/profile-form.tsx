@@ -2,9 +2,9 @@
 
 import { useActionState } from 'react';
 import type { FormAction } from '@/lib/actions/validated-action';
-import { Alert } from '@/components/ui/alert';
 import { SubmitButton } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
+import { FormAlerts, fieldBinder } from '@/components/ui/form-state';
 
 export interface ProfileValues {
   firstName: string;
@@ -17,16 +17,10 @@ export function ProfileForm({ action, initial }: { action: FormAction; initial: 
   const [state, formAction] = useActionState(action, {});
   // A field's id, name, value and error. After a failed save it keeps what was typed; after a
   // good one, what was saved.
-  const bind = (field: keyof ProfileValues) => ({
-    id: field,
-    name: field,
-    defaultValue: state.error ? (state.values?.[field] ?? initial[field]) : initial[field],
-    error: state.fieldErrors?.[field]?.[0],
-  });
+  const bind = fieldBinder(state, { ...initial });
   return (
     <form action={formAction} className="space-y-4" noValidate>
-      {state.error ? <Alert tone="error">{state.error}</Alert> : null}
-      {state.success ? <Alert tone="success">{state.success}</Alert> : null}
+      <FormAlerts state={state} />
       <div className="grid gap-4 sm:grid-cols-2">
         <Field
           {...bind('firstName')}

@@ -2,29 +2,26 @@
 
 import { useActionState } from 'react';
 import type { FormAction } from '@/lib/actions/validated-action';
-import { Alert } from '@/components/ui/alert';
 import { SubmitButton } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
+import { FormAlerts, fieldBinder } from '@/components/ui/form-state';
 
 export function ChangePasswordForm({ action }: { action: FormAction }) {
   const [state, formAction] = useActionState(action, {});
-  const err = (field: string) => state.fieldErrors?.[field]?.[0];
+  // Passwords are never echoed back: each field starts empty.
+  const bind = fieldBinder(state);
   return (
     <form action={formAction} className="max-w-md space-y-4" noValidate>
-      {state.error ? <Alert tone="error">{state.error}</Alert> : null}
-      {state.success ? <Alert tone="success">{state.success}</Alert> : null}
+      <FormAlerts state={state} />
       <Field
-        id="currentPassword"
-        name="currentPassword"
+        {...bind('currentPassword')}
         type="password"
         label="Current password"
         autoComplete="current-password"
         required
-        error={err('currentPassword')}
       />
       <Field
-        id="newPassword"
-        name="newPassword"
+        {...bind('newPassword')}
         type="password"
         label="New password"
         autoComplete="new-password"
@@ -32,16 +29,13 @@ export function ChangePasswordForm({ action }: { action: FormAction }) {
         minLength={12}
         maxLength={128}
         hint="12 to 128 characters. Any characters; a passphrase works well."
-        error={err('newPassword')}
       />
       <Field
-        id="confirmPassword"
-        name="confirmPassword"
+        {...bind('confirmPassword')}
         type="password"
         label="Confirm new password"
         autoComplete="new-password"
         required
-        error={err('confirmPassword')}
       />
       <SubmitButton pendingText="Changing password…">Change password</SubmitButton>
     </form>

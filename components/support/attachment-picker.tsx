@@ -33,9 +33,12 @@ interface UploadAnswer {
 export function AttachmentPicker({
   uploadUrl,
   onBusyChange,
+  error,
 }: {
   uploadUrl: string;
   onBusyChange?: (busy: boolean) => void;
+  /** The form's complaint about the files sent (one already sent, say). */
+  error?: string;
 }) {
   const inputId = useId();
   const hintId = useId();
@@ -121,6 +124,7 @@ export function AttachmentPicker({
       <p id={hintId} className="text-xs text-slate-500 dark:text-slate-400">
         Up to {ATTACHMENTS_MAX} files of 10 MiB: images, PDF, text logs (.txt, .log) or zip.
       </p>
+      {error ? <p className="text-sm text-red-700 dark:text-red-300">{error}</p> : null}
       {uploads.length > 0 ? (
         <ul className="space-y-1 text-sm" aria-live="polite" aria-label="Attachments">
           {uploads.map((u) => (

@@ -2,8 +2,8 @@
 
 import { useActionState } from 'react';
 import type { FormAction } from '@/lib/actions/validated-action';
-import { Alert } from '@/components/ui/alert';
 import { SubmitButton } from '@/components/ui/button';
+import { FormAlerts } from '@/components/ui/form-state';
 
 /** "E-mail me when support answers": the only support mail a customer can turn off. */
 export function EmailPreference({ action, enabled }: { action: FormAction; enabled: boolean }) {
@@ -22,8 +22,7 @@ export function EmailPreference({ action, enabled }: { action: FormAction; enabl
       <SubmitButton variant="secondary" pendingText="Saving…" className="px-3 py-1.5">
         Save
       </SubmitButton>
-      {state.success ? <Alert tone="success">{state.success}</Alert> : null}
-      {state.error ? <Alert tone="error">{state.error}</Alert> : null}
+      <FormAlerts state={state} />
     </form>
   );
 }

@@ -27,19 +27,18 @@ type LinkFor = (attachmentId: number) => string;
  * and say so in words.
  */
 export function MessageThread({
-  description,
-  attachments,
+  ticket: { description, attachments, createdAt: openedAt, messages },
   openedBy,
-  openedAt,
-  messages,
   linkFor,
 }: {
-  description: string;
-  /** The opening's files. */
-  attachments: ThreadAttachment[];
+  /** The opening (description and its files, when) and the messages after it. */
+  ticket: {
+    description: string;
+    attachments: ThreadAttachment[];
+    createdAt: Date;
+    messages: ThreadMessage[];
+  };
   openedBy: string;
-  openedAt: Date;
-  messages: ThreadMessage[];
   linkFor: LinkFor;
 }) {
   return (

@@ -7,6 +7,7 @@ import { CATEGORY_OPTIONS, PRIORITY_OPTIONS } from './options';
 import { Alert } from '@/components/ui/alert';
 import { SubmitButton } from '@/components/ui/button';
 import { Field, SelectField, TextareaField } from '@/components/ui/field';
+import { fieldBinder } from '@/components/ui/form-state';
 import { AttachmentPicker } from './attachment-picker';
 
 /** Opening a ticket; on success the action goes to the new ticket's page. */
@@ -23,7 +24,7 @@ export function NewTicketForm({
   const [state, formAction] = useActionState(action, {});
   const [uploading, setUploading] = useState(false);
   const err = (field: string) => state.fieldErrors?.[field]?.[0];
-  const value = (field: string, fallback = '') => state.values?.[field] ?? fallback;
+  const bind = fieldBinder(state, { category: 'technical', priority: 'medium' });
   return (
     <form action={formAction} className="max-w-2xl space-y-4" noValidate>
       {state.error ? <Alert tone="error">{state.error}</Alert> : null}
@@ -33,57 +34,31 @@ export function NewTicketForm({
           <Alert tone="info">This ticket follows up the closed ticket {followUpOf}.</Alert>
         </>
       ) : null}
-      <Field
-        id="subject"
-        name="subject"
-        label="Subject"
-        required
-        maxLength={SUBJECT_MAX}
-        defaultValue={value('subject')}
-        error={err('subject')}
-      />
+      <Field {...bind('subject')} label="Subject" required maxLength={SUBJECT_MAX} />
       <div className="grid gap-4 sm:grid-cols-2">
-        <SelectField
-          id="category"
-          name="category"
-          label="Category"
-          options={CATEGORY_OPTIONS}
-          defaultValue={value('category', 'technical')}
-          error={err('category')}
-        />
-        <SelectField
-          id="priority"
-          name="priority"
-          label="Priority"
-          options={PRIORITY_OPTIONS}
-          defaultValue={value('priority', 'medium')}
-          error={err('priority')}
-        />
+        <SelectField {...bind('category')} label="Category" options={CATEGORY_OPTIONS} />
+        <SelectField {...bind('priority')} label="Priority" options={PRIORITY_OPTIONS} />
       </div>
       <SelectField
-        id="reference"
-        name="reference"
+        {...bind('reference')}
         label="About (optional)"
         hint="One of your contracts or purchases, if the question is about one"
         options={[{ value: '', label: 'Nothing in particular' }, ...references]}
-        defaultValue={value('reference')}
         error={err('reference') ?? err('contractId') ?? err('purchaseId')}
       />
       <TextareaField
-        id="description"
-        name="description"
+        {...bind('description')}
         label="Describe the problem"
         hint="What happened, what you expected, and any error message. Plain text."
         required
         rows={8}
         maxLength={BODY_MAX}
-        defaultValue={value('description')}
-        error={err('description')}
       />
-      <AttachmentPicker uploadUrl="/api/v1/support/attachments" onBusyChange={setUploading} />
-      {err('attachmentIds') ? (
-        <p className="text-sm text-red-700 dark:text-red-300">{err('attachmentIds')}</p>
-      ) : null}
+      <AttachmentPicker
+        uploadUrl="/api/v1/support/attachments"
+        onBusyChange={setUploading}
+        error={err('attachmentIds')}
+      />
       <SubmitButton pendingText="Opening…" disabled={uploading}>
         Open ticket
       </SubmitButton>

@@ -3,9 +3,9 @@
 import { useActionState, useEffect, useRef, useState } from 'react';
 import type { FormAction } from '@/lib/actions/validated-action';
 import { BODY_MAX } from '@/lib/validations/support';
-import { Alert } from '@/components/ui/alert';
 import { SubmitButton } from '@/components/ui/button';
 import { SelectField, TextareaField } from '@/components/ui/field';
+import { FormAlerts } from '@/components/ui/form-state';
 import { AttachmentPicker } from './attachment-picker';
 
 /** The reply box under a thread; agents also get "internal note". Empties itself once sent. */
@@ -44,8 +44,7 @@ export function ReplyForm({
   return (
     <form ref={form} action={formAction} className="space-y-3" noValidate>
       <input type="hidden" name="ticketId" value={ticketId} />
-      {state.error ? <Alert tone="error">{state.error}</Alert> : null}
-      {state.success ? <Alert tone="success">{state.success}</Alert> : null}
+      <FormAlerts state={state} />
       {savedReplies.length > 0 ? (
         <SelectField
           id="saved-reply"
@@ -68,12 +67,12 @@ export function ReplyForm({
         defaultValue={state.error ? state.values?.body : undefined}
         error={state.fieldErrors?.body?.[0]}
       />
-      <AttachmentPicker key={sent.count} uploadUrl={uploadUrl} onBusyChange={setUploading} />
-      {state.fieldErrors?.attachmentIds?.[0] ? (
-        <p className="text-sm text-red-700 dark:text-red-300">
-          {state.fieldErrors.attachmentIds[0]}
-        </p>
-      ) : null}
+      <AttachmentPicker
+        key={sent.count}
+        uploadUrl={uploadUrl}
+        onBusyChange={setUploading}
+        error={state.fieldErrors?.attachmentIds?.[0]}
+      />
       <div className="flex flex-wrap items-center justify-between gap-3">
         {staff ? (
           <label className="inline-flex items-center gap-2 text-sm">

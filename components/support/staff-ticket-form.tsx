@@ -6,6 +6,7 @@ import { PRIORITY_OPTIONS, STATUS_OPTIONS } from './options';
 import { Alert } from '@/components/ui/alert';
 import { SubmitButton } from '@/components/ui/button';
 import { Field, SelectField } from '@/components/ui/field';
+import { FormAlerts, fieldBinder } from '@/components/ui/form-state';
 
 /** Status, priority and assignee of a ticket, as an agent changes them. */
 export function StaffTicketForm({
@@ -20,38 +21,24 @@ export function StaffTicketForm({
   agents: { id: number; name: string }[];
 }) {
   const [state, formAction] = useActionState(action, {});
-  const err = (field: string) => state.fieldErrors?.[field]?.[0];
+  const bind = fieldBinder(state, {
+    status: current.status,
+    priority: current.priority,
+    assigneeId: current.assigneeId === null ? '' : String(current.assigneeId),
+  });
   return (
     <form action={formAction} className="space-y-3" noValidate>
       <input type="hidden" name="ticketId" value={ticketId} />
-      {state.error ? <Alert tone="error">{state.error}</Alert> : null}
-      {state.success ? <Alert tone="success">{state.success}</Alert> : null}
+      <FormAlerts state={state} />
+      <SelectField {...bind('status')} label="Status" options={STATUS_OPTIONS} />
+      <SelectField {...bind('priority')} label="Priority" options={PRIORITY_OPTIONS} />
       <SelectField
-        id="status"
-        name="status"
-        label="Status"
-        options={STATUS_OPTIONS}
-        defaultValue={current.status}
-        error={err('status')}
-      />
-      <SelectField
-        id="priority"
-        name="priority"
-        label="Priority"
-        options={PRIORITY_OPTIONS}
-        defaultValue={current.priority}
-        error={err('priority')}
-      />
-      <SelectField
-        id="assigneeId"
-        name="assigneeId"
+        {...bind('assigneeId')}
         label="Assignee"
         options={[
           { value: '', label: 'Unassigned' },
           ...agents.map((a) => ({ value: String(a.id), label: a.name })),
         ]}
-        defaultValue={current.assigneeId === null ? '' : String(current.assigneeId)}
-        error={err('assigneeId')}
       />
       <SubmitButton variant="secondary" pendingText="Saving…">
         Save changes

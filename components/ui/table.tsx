@@ -19,7 +19,7 @@ type Variant = 'framed' | 'plain';
 
 const styles = {
   framed: {
-    box: 'hidden overflow-hidden rounded-xl border border-slate-200 bg-white shadow-sm dark:border-slate-800 dark:bg-slate-900',
+    box: 'overflow-hidden rounded-xl border border-slate-200 bg-white shadow-sm dark:border-slate-800 dark:bg-slate-900',
     head: 'bg-slate-50 text-xs tracking-wide text-slate-500 uppercase dark:bg-slate-800/60 dark:text-slate-400',
     cell: 'px-4 py-3',
     lastCell: 'px-4 py-3',
@@ -27,7 +27,7 @@ const styles = {
     item: 'rounded-xl border border-slate-200 bg-white p-4 shadow-sm dark:border-slate-800 dark:bg-slate-900',
   },
   plain: {
-    box: 'hidden overflow-x-auto',
+    box: 'overflow-x-auto',
     head: 'border-b border-slate-200 text-xs tracking-wide text-slate-500 uppercase dark:border-slate-800 dark:text-slate-400',
     cell: 'py-2 pr-4',
     lastCell: 'py-2',
@@ -75,7 +75,7 @@ export function DataTable<T>({
     );
   return (
     <>
-      <div className={cn(style.box, card ? showTable : 'block')}>
+      <div className={cn(style.box, card && `hidden ${showTable}`)}>
         <table className="w-full text-left text-sm">
           {caption ? <caption className="sr-only">{caption}</caption> : null}
           <thead className={style.head}>

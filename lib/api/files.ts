@@ -3,6 +3,14 @@ import { defineEndpoint } from '@/lib/http/endpoint';
 import { prefixedIdParam } from '@/lib/validations/ids';
 import { v1ErrorSchema } from './v1/envelope';
 
+/** A signed link's query: who it was signed for (`holder`), its expiry and its signature. */
+const signedLinkQuery = (holder: 'customer' | 'viewer') =>
+  z.object({
+    [holder]: z.string().max(12).optional(),
+    expires: z.string().max(12).optional(),
+    signature: z.string().max(64).optional(),
+  });
+
 export const downloadFileEndpoint = defineEndpoint({
   operationId: 'downloadFile',
   method: 'GET',
@@ -17,11 +25,7 @@ export const downloadFileEndpoint = defineEndpoint({
     release: z.string().regex(/^[a-z0-9_]{1,64}$/, 'must be a release id'),
     platform: z.string().regex(/^[a-z0-9-]{1,32}$/, 'must be a platform'),
   }),
-  query: z.object({
-    customer: z.string().max(12).optional(),
-    expires: z.string().max(12).optional(),
-    signature: z.string().max(64).optional(),
-  }),
+  query: signedLinkQuery('customer'),
   responses: {
     200: { description: 'The file (application/octet-stream)' },
     206: { description: 'The requested range' },
@@ -42,11 +46,7 @@ export const attachmentFileEndpoint = defineEndpoint({
   auth: 'none',
   params: z.object({ id: prefixedIdParam('attachment', 'attachment_7') }),
   signedResource: 'attachment',
-  query: z.object({
-    viewer: z.string().max(12).optional(),
-    expires: z.string().max(12).optional(),
-    signature: z.string().max(64).optional(),
-  }),
+  query: signedLinkQuery('viewer'),
   responses: {
     200: { description: 'The file' },
     400: { description: 'Not an attachment id', schema: v1ErrorSchema },

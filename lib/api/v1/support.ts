@@ -4,6 +4,7 @@ import { defineEndpoint, type EndpointSpec } from '@/lib/http/endpoint';
 import { purchaseId } from '@/lib/payments/views';
 import type {
   CustomerTicket,
+  QueueFilter,
   StaffTicket,
   StaffTicketSummary,
   TicketMessage,
@@ -30,6 +31,7 @@ import {
 } from '@/lib/validations/support';
 import {
   lower,
+  upper,
   PAGINATION_NOTE,
   pageSchema,
   v1ErrorSchema,
@@ -199,6 +201,22 @@ export function presentTicketSummary(t: TicketSummary) {
     lastMessageAt: isoSeconds(t.lastMessageAt),
     resolvedAt: isoSeconds(t.resolvedAt),
     closedAt: isoSeconds(t.closedAt),
+  };
+}
+
+/** The queue's filters as the wire writes them (`awaiting_support`), as the domain takes them. */
+export function queueFilter(
+  query: z.output<typeof staffQueueQuery>,
+  caller: { actorId: number; pageSize: number },
+): QueueFilter {
+  return {
+    ...caller,
+    status: query.status ? upper(query.status) : undefined,
+    category: query.category ? upper(query.category) : undefined,
+    priority: query.priority ? upper(query.priority) : undefined,
+    assignee: query.assignee,
+    q: query.q || undefined,
+    page: query.page,
   };
 }
 

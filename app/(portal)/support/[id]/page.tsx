@@ -90,12 +90,9 @@ export default async function TicketPage({
       <div className="grid gap-6 lg:grid-cols-[1fr_18rem]">
         <div className="space-y-6">
           <MessageThread
-            description={ticket.description}
-            attachments={ticket.attachments}
-            linkFor={(attachment) => attachmentLink(attachment, session.user.id).path}
+            ticket={ticket}
             openedBy={name}
-            openedAt={ticket.createdAt}
-            messages={ticket.messages}
+            linkFor={(attachment) => attachmentLink(attachment, session.user.id).path}
           />
           {closed ? (
             <Alert tone="info">

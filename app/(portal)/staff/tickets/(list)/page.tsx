@@ -9,7 +9,7 @@ import { buttonClass } from '@/components/ui/button-class';
 import { EmptyState } from '@/components/ui/card';
 import { Field, SelectField } from '@/components/ui/field';
 import { emptyLinkClass, PagedList } from '@/components/ui/paged-list';
-import { upper } from '@/lib/api/v1/envelope';
+import { queueFilter } from '@/lib/api/v1/support';
 import { requireSession } from '@/lib/auth/guards';
 import { can } from '@/lib/auth/permissions';
 import { readPageQuery, type QueryPageProps } from '@/lib/http/search-params';
@@ -27,16 +27,7 @@ export default async function StaffQueuePage({ searchParams }: QueryPageProps) {
   // Anything unreadable in the query string is dropped, not refused.
   const f = readPageQuery(staffQueueQuery, await searchParams).query;
   const [result, agents] = await Promise.all([
-    listQueue({
-      actorId: session.user.id,
-      status: f.status ? upper(f.status) : undefined,
-      category: f.category ? upper(f.category) : undefined,
-      priority: f.priority ? upper(f.priority) : undefined,
-      assignee: f.assignee,
-      q: f.q || undefined,
-      page: f.page,
-      pageSize: PAGE_SIZE,
-    }),
+    listQueue(queueFilter(f, { actorId: session.user.id, pageSize: PAGE_SIZE })),
     listAgents(),
   ]);
   const kept = {
@@ -69,32 +60,32 @@ export default async function StaffQueuePage({ searchParams }: QueryPageProps) {
           defaultValue={f.q ?? ''}
           className="lg:col-span-2"
         />
-        <SelectField
-          id="category"
-          name="category"
-          label="Category"
-          defaultValue={f.category ?? ''}
-          options={[{ value: '', label: 'Any' }, ...CATEGORY_OPTIONS]}
-        />
-        <SelectField
-          id="priority"
-          name="priority"
-          label="Priority"
-          defaultValue={f.priority ?? ''}
-          options={[{ value: '', label: 'Any' }, ...PRIORITY_OPTIONS]}
-        />
-        <SelectField
-          id="assignee"
-          name="assignee"
-          label="Assignee"
-          defaultValue={kept.assignee ?? ''}
-          options={[
-            { value: '', label: 'Anyone' },
-            { value: 'me', label: 'Me' },
-            { value: 'none', label: 'Unassigned' },
-            ...agents.map((a) => ({ value: String(a.id), label: `${a.firstName} ${a.lastName}` })),
-          ]}
-        />
+        {[
+          { name: 'category', label: 'Category', any: 'Any', options: CATEGORY_OPTIONS },
+          { name: 'priority', label: 'Priority', any: 'Any', options: PRIORITY_OPTIONS },
+          {
+            name: 'assignee',
+            label: 'Assignee',
+            any: 'Anyone',
+            options: [
+              { value: 'me', label: 'Me' },
+              { value: 'none', label: 'Unassigned' },
+              ...agents.map((a) => ({
+                value: String(a.id),
+                label: `${a.firstName} ${a.lastName}`,
+              })),
+            ],
+          },
+        ].map((select) => (
+          <SelectField
+            key={select.name}
+            id={select.name}
+            name={select.name}
+            label={select.label}
+            defaultValue={kept[select.name as keyof typeof kept] ?? ''}
+            options={[{ value: '', label: select.any }, ...select.options]}
+          />
+        ))}
         <div className="flex gap-2 sm:col-span-2 lg:col-span-5">
           <button type="submit" className={buttonClass('primary')}>
             Apply filters

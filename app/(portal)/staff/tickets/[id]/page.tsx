@@ -66,12 +66,9 @@ export default async function StaffTicketPage({ params }: { params: Promise<{ id
       <div className="grid gap-6 lg:grid-cols-[1fr_20rem]">
         <div className="space-y-6">
           <MessageThread
-            description={ticket.description}
-            attachments={ticket.attachments}
-            linkFor={(attachment) => attachmentLink(attachment, session.user.id).path}
+            ticket={ticket}
             openedBy={ticket.customer.name}
-            openedAt={ticket.createdAt}
-            messages={ticket.messages}
+            linkFor={(attachment) => attachmentLink(attachment, session.user.id).path}
           />
           {ticket.mergedIntoId === null ? (
             <Card title="Reply or add a note">

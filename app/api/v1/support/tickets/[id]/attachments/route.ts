@@ -1,17 +1,6 @@
-import { presentUpload, v1UploadTicketAttachment } from '@/lib/api/v1/support';
-import { methods, route, uploaded } from '@/lib/http/handler';
-import { uploadAttachment } from '@/lib/support/uploads';
+import { v1UploadTicketAttachment } from '@/lib/api/v1/support';
+import { ticketUploadRoute } from '@/lib/api/v1/ticket-routes';
 
-const handler = route(v1UploadTicketAttachment, async ({ session, params, file }) =>
-  presentUpload(
-    await uploadAttachment({
-      uploaderId: session.user.id,
-      asStaff: false,
-      ticketId: params.id,
-      file: uploaded(file),
-    }),
-    session.user.id,
-  ),
-);
-
-export const { GET, POST, PUT, PATCH, DELETE } = methods({ POST: handler });
+export const { GET, POST, PUT, PATCH, DELETE } = ticketUploadRoute(v1UploadTicketAttachment, {
+  asStaff: false,
+});
