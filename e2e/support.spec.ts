@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { db } from '@/lib/db/client';
+import { HTML, PNG } from '../tests/support/files';
 import { createTestUser } from '../tests/support/users';
 import {
   allowConsoleErrors,
@@ -26,6 +27,15 @@ async function openTicket(
   return new URL(page.url()).pathname.split('/').pop() ?? '';
 }
 
+/** An attached image shows in the thread, loaded through its signed link. */
+async function expectImage(page: Page, name: string): Promise<void> {
+  const image = page.getByRole('img', { name });
+  await expect(image).toBeVisible();
+  await expect
+    .poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth))
+    .toBe(1);
+}
+
 test.describe('support tickets', () => {
   test('a customer and an agent work a ticket in two browsers', async ({
     page,
@@ -40,6 +50,25 @@ test.describe('support tickets', () => {
 
     // The customer opens a ticket; HTML in it is text.
     await page.getByRole('link', { name: 'New ticket' }).click();
+    // An HTML page named .png is refused by its content (the browser logs the 415); a real
+    // screenshot is attached.
+    allowConsoleErrors(
+      /status of 415 \(Unsupported Media Type\) \(at \S+\/api\/v1\/support\/attachments:1\)/,
+    );
+    const files = page.getByLabel('Attachments (optional)');
+    await files.setInputFiles({
+      name: 'invoice.png',
+      mimeType: 'image/png',
+      buffer: Buffer.from(HTML),
+    });
+    await expect(page.getByText('invoice.png is not a file type support accepts')).toBeVisible();
+    await page.getByRole('button', { name: 'Remove invoice.png' }).click();
+    await files.setInputFiles({
+      name: 'screenshot.png',
+      mimeType: 'image/png',
+      buffer: Buffer.from(PNG),
+    });
+    await expect(page.getByText('Attached')).toBeVisible();
     const id = await openTicket(page, {
       subject: `Installer stops at 40% ${tag}`,
       category: 'technical',
@@ -48,6 +77,7 @@ test.describe('support tickets', () => {
     });
     await expect(page.getByText('Your ticket is open.')).toBeVisible();
     await expect(page.getByText(HOSTILE, { exact: false })).toBeVisible();
+    await expectImage(page, 'screenshot.png');
 
     // The agent finds it in the queue and answers, then adds a note.
     const agent = await createTestUser({ role: 'SUPPORT_AGENT', firstName: 'Alice' });
@@ -58,6 +88,7 @@ test.describe('support tickets', () => {
     await desk.getByRole('button', { name: 'Apply filters' }).click();
     await desk.getByRole('link', { name: `Installer stops at 40% ${tag}` }).click();
     await expect(desk).toHaveURL(new RegExp(`/staff/tickets/${id}$`));
+    await expectImage(desk, 'screenshot.png');
     await desk.getByLabel('Reply or note').fill('Which antivirus do you run?');
     await desk.getByRole('button', { name: 'Send' }).click();
     await expect(desk.getByRole('main').getByText('Reply sent')).toBeVisible();
