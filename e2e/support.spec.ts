@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { db } from '@/lib/db/client';
-import { HTML, PNG } from '../tests/support/files';
+import { HTML, PDF, PNG } from '../tests/support/files';
 import { createTestUser } from '../tests/support/users';
 import {
   allowConsoleErrors,
@@ -25,6 +25,16 @@ async function openTicket(
   await page.getByRole('button', { name: 'Open ticket' }).click();
   await expect(page).toHaveURL(/\/support\/ticket_\d+\?opened=1$/);
   return new URL(page.url()).pathname.split('/').pop() ?? '';
+}
+
+/** Chooses one file in the form's attachment picker and waits until it is uploaded. */
+async function attach(page: Page, name: string, bytes: Uint8Array): Promise<void> {
+  await page.getByLabel('Attachments (optional)').setInputFiles({
+    name,
+    mimeType: 'application/octet-stream',
+    buffer: Buffer.from(bytes),
+  });
+  await expect(page.getByText('Attached')).toBeVisible();
 }
 
 /** An attached image shows in the thread, loaded through its signed link. */
@@ -55,20 +65,14 @@ test.describe('support tickets', () => {
     allowConsoleErrors(
       /status of 415 \(Unsupported Media Type\) \(at \S+\/api\/v1\/support\/attachments:1\)/,
     );
-    const files = page.getByLabel('Attachments (optional)');
-    await files.setInputFiles({
+    await page.getByLabel('Attachments (optional)').setInputFiles({
       name: 'invoice.png',
       mimeType: 'image/png',
       buffer: Buffer.from(HTML),
     });
     await expect(page.getByText('invoice.png is not a file type support accepts')).toBeVisible();
     await page.getByRole('button', { name: 'Remove invoice.png' }).click();
-    await files.setInputFiles({
-      name: 'screenshot.png',
-      mimeType: 'image/png',
-      buffer: Buffer.from(PNG),
-    });
-    await expect(page.getByText('Attached')).toBeVisible();
+    await attach(page, 'screenshot.png', PNG);
     const id = await openTicket(page, {
       subject: `Installer stops at 40% ${tag}`,
       category: 'technical',
@@ -204,6 +208,7 @@ for (const [device, viewport] of [
       await page.goto('/support/new');
       await saveScreenshot(page, `support-new-${device}-dark`);
       const tag = uniqueTag();
+      await attach(page, 'front-door.png', PNG);
       const id = await openTicket(page, {
         subject: `Door lock keeps beeping ${tag}`,
         category: 'technical',
@@ -221,6 +226,7 @@ for (const [device, viewport] of [
       await desk
         .getByLabel('Reply or note')
         .fill('Low battery warning: we will send a technician.');
+      await attach(desk, 'battery-report.pdf', PDF);
       await desk.getByRole('button', { name: 'Send' }).click();
       await expect(desk.getByRole('main').getByText('Reply sent')).toBeVisible();
       await desk.getByLabel('Reply or note').fill('Battery pack ordered, arrives Thursday.');
@@ -236,6 +242,8 @@ for (const [device, viewport] of [
 
       await page.reload();
       await expect(page.getByText('Low battery warning')).toBeVisible();
+      await expect(page.getByRole('link', { name: /battery-report\.pdf/ })).toBeVisible();
+      await expectImage(page, 'front-door.png');
       await saveScreenshot(page, `support-ticket-${device}-dark`);
       await page.goto('/support');
       await expect(

@@ -131,7 +131,7 @@ function Attachments({ list, linkFor }: { list: ThreadAttachment[]; linkFor: Lin
                 src={linkFor(a.id)}
                 alt={a.fileName}
                 loading="lazy"
-                className="max-h-40 rounded-lg border border-slate-200 object-contain dark:border-slate-700"
+                className="max-h-40 max-w-full self-start rounded-lg border border-slate-200 object-contain dark:border-slate-700"
               />
             ) : null}
             <span className="break-all">
