@@ -1,6 +1,13 @@
 import { expect } from 'vitest';
 import type { z } from 'zod';
 import type { downloadLinkSchema, downloadSchema } from '@/lib/api/v1/downloads';
+import type {
+  checkoutSessionSchema,
+  invoiceSchema,
+  licenseSchema,
+  paymentMethodSchema,
+  purchaseSchema,
+} from '@/lib/api/v1/payments';
 import { submitHostedPage, type CardForm } from '@/tools/stripe-emulator/test-cards';
 import type { ApiClient } from './v1';
 import { grantLicense as grantPurchasedLicense } from './licenses';
@@ -13,59 +20,16 @@ import { explain, type V1Success } from './v1';
  */
 export { DECLINED_CARD } from '@/tools/stripe-emulator/test-cards';
 
-export interface CheckoutSessionData {
-  sessionId: string;
-  url: string;
-  expiresAt: string;
-}
-
-export interface LicenseData {
-  id: string;
-  key: string;
-  productType: string;
-  status: string;
-  expiresAt: string | null;
-  majorVersion: number;
-  createdAt: string;
-  purchaseId: string;
-}
-
-export interface InvoiceData {
-  id: string;
-  number: string | null;
-  amount: number;
-  currency: string;
-  status: string;
-  createdAt: string;
-  hostedInvoiceUrl: string | null;
-  pdfUrl: string | null;
-  purchaseId: string;
-}
-
-export interface PurchaseData {
-  id: string;
-  amount: number;
-  currency: string;
-  status: string;
-  items: { productType: string; description: string; amount: number; quantity: number }[];
-  createdAt: string;
-  license: LicenseData | null;
-  invoice: InvoiceData | null;
-}
+/** The answers' shapes, as the API reference publishes them (lib/api/v1/payments.ts). */
+export type CheckoutSessionData = z.infer<typeof checkoutSessionSchema>;
+export type LicenseData = z.infer<typeof licenseSchema>;
+export type InvoiceData = z.infer<typeof invoiceSchema>;
+export type PurchaseData = z.infer<typeof purchaseSchema>;
+export type PaymentMethodData = z.infer<typeof paymentMethodSchema>;
 
 export type SuccessData =
   | { status: 'completed'; purchase: PurchaseData; license: LicenseData | null }
   | { status: 'pending'; paymentStatus: string; sessionStatus: string };
-
-export interface PaymentMethodData {
-  id: string;
-  brand: string;
-  last4: string;
-  expMonth: number;
-  expYear: number;
-  isDefault: boolean;
-  createdAt: string;
-}
 
 /** A release as GET /api/v1/downloads lists it: the schema the API reference publishes. */
 export type DownloadData = z.infer<typeof downloadSchema>;
