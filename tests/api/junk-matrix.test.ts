@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { disconnectAfterAll } from '../support/db';
 import { client, type ApiResponse } from '../support/http';
+import { BROKEN_MULTIPART } from '../support/files';
 import { createTestUser } from '../support/users';
 import {
   expectNoStackTrace,
@@ -103,14 +104,7 @@ function uploadJunk(): JunkCase[] {
     return { method: 'POST', body };
   };
   return [
-    {
-      label: 'malformed multipart',
-      init: {
-        method: 'POST',
-        headers: { 'content-type': 'multipart/form-data; boundary=junk' },
-        body: '--junk\r\nContent-Disposition: form-data; name="file"\r\n\r\nno end',
-      },
-    },
+    { label: 'malformed multipart', init: BROKEN_MULTIPART },
     { label: 'no file', init: form() },
     { label: 'two files', init: form('a.log', 'b.log') },
     {

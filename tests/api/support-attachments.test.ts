@@ -6,7 +6,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { browserSignIn } from '../support/browser-session';
-import { HTML, LOG, oversizedPng, PDF, PNG } from '../support/files';
+import { BROKEN_MULTIPART, HTML, LOG, oversizedPng, PDF, PNG } from '../support/files';
 import { client } from '../support/http';
 import { createTestUser } from '../support/users';
 import { expectStatus, expectV1Error, login, signedIn, type V1Success } from '../support/v1';
@@ -40,17 +40,19 @@ function form(name: string, bytes: Uint8Array<ArrayBuffer>, type = 'application/
   return body;
 }
 
+const NEW_TICKET_UPLOADS = '/api/v1/support/attachments';
+
+/** Uploads `bytes` named `file` (the part's Content-Type: `type`) to `path`, by default for a new ticket. */
 async function upload(
-  path: string,
   token: string,
-  name: string,
+  file: `${string}.${string}`,
   bytes: Uint8Array<ArrayBuffer>,
-  type?: string,
+  options: { path?: string; type?: string } = {},
 ) {
-  return api<V1Success<AttachmentJson>>(path, {
+  return api<V1Success<AttachmentJson>>(options.path ?? NEW_TICKET_UPLOADS, {
     method: 'POST',
     token,
-    body: form(name, bytes, type),
+    body: form(file, bytes, options.type),
   });
 }
 
@@ -78,13 +80,7 @@ describe('uploading and sending files', () => {
   it('opens a ticket with a screenshot, sent as a file a browser shows inline', async () => {
     const { token } = await signedIn();
     // The client's Content-Type says HTML; the portal reads the bytes and stores a PNG.
-    const up = await upload(
-      '/api/v1/support/attachments',
-      token,
-      'screenshot.png',
-      PNG,
-      'text/html',
-    );
+    const up = await upload(token, 'screenshot.png', PNG, { type: 'text/html' });
     expectStatus(up, 201);
     expect(up.json.data).toMatchObject({
       fileName: 'screenshot.png',
@@ -109,12 +105,9 @@ describe('uploading and sending files', () => {
   it('sends a PDF with a reply as a download, and staff see it too', async () => {
     const { token } = await signedIn();
     const ticket = await openTicket(token);
-    const up = await upload(
-      `/api/v1/support/tickets/${ticket.id}/attachments`,
-      token,
-      'Quote 2026.pdf',
-      PDF,
-    );
+    const up = await upload(token, 'Quote 2026.pdf', PDF, {
+      path: `/api/v1/support/tickets/${ticket.id}/attachments`,
+    });
     expectStatus(up, 201);
     const reply = await api<V1Success<TicketJson['messages'][number]>>(
       `/api/v1/support/tickets/${ticket.id}/messages`,
@@ -143,12 +136,9 @@ describe('uploading and sending files', () => {
   it("keeps an agent's note file from the customer, in the API and by link", async () => {
     const { token } = await signedIn();
     const ticket = await openTicket(token);
-    const up = await upload(
-      `/api/staff/tickets/${ticket.id}/attachments`,
-      agentToken,
-      'router-notes.log',
-      LOG,
-    );
+    const up = await upload(agentToken, 'router-notes.log', LOG, {
+      path: `/api/staff/tickets/${ticket.id}/attachments`,
+    });
     expectStatus(up, 201);
     const note = await api(`/api/staff/tickets/${ticket.id}/messages`, {
       token: agentToken,
@@ -166,20 +156,14 @@ describe('uploading and sending files', () => {
 describe('refusals', () => {
   it('refuses an HTML page named .png with 415, whatever Content-Type the part claims', async () => {
     const { token } = await signedIn();
-    const res = await upload(
-      '/api/v1/support/attachments',
-      token,
-      'invoice.png',
-      HTML,
-      'image/png',
-    );
+    const res = await upload(token, 'invoice.png', HTML, { type: 'image/png' });
     const body = expectV1Error(res, 415, 'ATTACHMENT_TYPE_NOT_ALLOWED');
     expect(body.message).toMatch(/invoice\.png is not a file type support accepts/);
   });
 
   it('refuses a file over 10 MiB with 413, and stores nothing', async () => {
     const { token } = await signedIn();
-    const res = await upload('/api/v1/support/attachments', token, 'huge.png', oversizedPng());
+    const res = await upload(token, 'huge.png', oversizedPng());
     const body = expectV1Error(res, 413, 'ATTACHMENT_TOO_LARGE');
     expect(body.message).toMatch(/at most 10 MiB/);
   });
@@ -203,12 +187,7 @@ describe('refusals', () => {
       415,
       'UNSUPPORTED_MEDIA_TYPE',
     );
-    const broken = await api('/api/v1/support/attachments', {
-      method: 'POST',
-      token,
-      headers: { 'content-type': 'multipart/form-data; boundary=xyz' },
-      body: '--xyz\r\nContent-Disposition: form-data; name="file"\r\n\r\nno end',
-    });
+    const broken = await api(NEW_TICKET_UPLOADS, { ...BROKEN_MULTIPART, token });
     expectV1Error(broken, 400, 'VALIDATION_FAILED');
   });
 
@@ -216,11 +195,13 @@ describe('refusals', () => {
     const [a, b] = await Promise.all([signedIn(), signedIn()]);
     const ticket = await openTicket(a.token);
     expectV1Error(
-      await upload(`/api/v1/support/tickets/${ticket.id}/attachments`, b.token, 'x.log', LOG),
+      await upload(b.token, 'x.log', LOG, {
+        path: `/api/v1/support/tickets/${ticket.id}/attachments`,
+      }),
       404,
       'NOT_FOUND',
     );
-    const theirs = await upload('/api/v1/support/attachments', a.token, 'a.log', LOG);
+    const theirs = await upload(a.token, 'a.log', LOG);
     expectStatus(theirs, 201);
     const other = await openTicket(b.token);
     expectV1Error(
@@ -267,7 +248,7 @@ describe('refusals', () => {
 
   it('refuses a tampered link with 403', async () => {
     const { token } = await signedIn();
-    const up = await upload('/api/v1/support/attachments', token, 'a.log', LOG);
+    const up = await upload(token, 'a.log', LOG);
     const link = new URL(up.json.data.url);
     link.searchParams.set('expires', String(Number(link.searchParams.get('expires')) + 3600));
     expectV1Error(await api(`${link.pathname}${link.search}`), 403, 'FORBIDDEN');

@@ -60,6 +60,24 @@ function openTicket(userId: number, attachmentIds: number[] = []) {
   });
 }
 
+/** An agent's internal note on the ticket with one file, uploaded as staff; returns the file. */
+async function noteWithFile(agentId: number, ticketId: number, name: string) {
+  const file = await uploadAttachment({
+    uploaderId: agentId,
+    asStaff: true,
+    ticketId,
+    file: { name, bytes: LOG },
+  });
+  await addStaffMessage({
+    actorId: agentId,
+    ticketId,
+    body: 'Internal only',
+    internal: true,
+    attachmentIds: [file.id],
+  });
+  return file;
+}
+
 /** Opens the file behind a link as the portal's route does, by the link's own query. */
 function follow(path: string) {
   const url = new URL(path, 'http://portal.test');
@@ -148,19 +166,7 @@ describe('uploads and messages', () => {
   it("never shows a note's file to the customer, even through a link signed for them", async () => {
     const [customer, agent] = await Promise.all([createTestUser(), agentPromise]);
     const ticket = await openTicket(customer.id);
-    const file = await uploadAttachment({
-      uploaderId: agent.id,
-      asStaff: true,
-      ticketId: ticket.id,
-      file: { name: 'internal-diagnosis.log', bytes: LOG },
-    });
-    await addStaffMessage({
-      actorId: agent.id,
-      ticketId: ticket.id,
-      body: 'Looks like their router.',
-      internal: true,
-      attachmentIds: [file.id],
-    });
+    const file = await noteWithFile(agent.id, ticket.id, 'internal-diagnosis.log');
     const seen = await getTicket({ userId: customer.id, ticketId: ticket.id });
     expect(JSON.stringify(seen)).not.toContain('internal-diagnosis');
     expect((await refusal(follow(attachmentLink(file.id, customer.id).path))).code).toBe(
@@ -328,18 +334,7 @@ describe('merges and expiry', () => {
   it('moves reply files and waiting uploads with a merge; notes stay internal', async () => {
     const [customer, agent] = await Promise.all([createTestUser(), agentPromise]);
     const [source, target] = [await openTicket(customer.id), await openTicket(customer.id)];
-    const note = await storeAttachment({
-      uploaderId: agent.id,
-      ticketId: source.id,
-      file: { name: 'n.log', bytes: LOG },
-    });
-    await addStaffMessage({
-      actorId: agent.id,
-      ticketId: source.id,
-      body: 'note',
-      internal: true,
-      attachmentIds: [note.id],
-    });
+    const note = await noteWithFile(agent.id, source.id, 'n.log');
     const waiting = await storeAttachment({
       uploaderId: customer.id,
       ticketId: source.id,

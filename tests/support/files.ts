@@ -42,3 +42,10 @@ export function oversizedPng(): Uint8Array<ArrayBuffer> {
   bytes.set(PNG.subarray(0, 8));
   return bytes;
 }
+
+/** A multipart body that ends in the middle of its one part. */
+export const BROKEN_MULTIPART = {
+  method: 'POST',
+  headers: { 'content-type': 'multipart/form-data; boundary=junk' },
+  body: '--junk\r\nContent-Disposition: form-data; name="file"\r\n\r\nno end',
+} as const satisfies RequestInit;
