@@ -2,6 +2,7 @@ import 'server-only';
 import { db, type Prisma } from '@/lib/db/client';
 import type { Role } from '@/lib/db/generated/enums';
 import { hashPassword } from '@/lib/auth/password';
+import { AppError } from '@/lib/errors';
 import { normaliseEmail } from './email';
 
 export interface UserSeed {
@@ -126,6 +127,62 @@ export async function setPassword(
     select: { credentialVersion: true },
   });
   return credentialVersion;
+}
+
+/** A new customer's account, unverified; a taken address is a 409 `EMAIL_TAKEN`. */
+export async function createCustomer(
+  tx: Tx,
+  input: {
+    email: string;
+    passwordHash: string;
+    firstName: string;
+    lastName: string;
+    phone: string | null;
+  },
+): Promise<{ id: number; email: string }> {
+  const email = normaliseEmail(input.email);
+  const taken = await tx.user.findUnique({ where: { email }, select: { id: true } });
+  if (taken) throw new AppError('EMAIL_TAKEN', 'Email already registered');
+  try {
+    return await tx.user.create({
+      data: { ...input, email, role: 'CUSTOMER', emailVerifiedAt: null },
+      select: { id: true, email: true },
+    });
+  } catch (err) {
+    // Two registrations of one address at once: the unique index decides.
+    if (err instanceof Error && 'code' in err && err.code === 'P2002') {
+      throw new AppError('EMAIL_TAKEN', 'Email already registered');
+    }
+    throw err;
+  }
+}
+
+/** Marks the address verified, if it is still the account's address. */
+export async function markEmailVerified(tx: Tx, input: { userId: number; email: string }) {
+  const updated = await tx.user.updateMany({
+    where: { id: input.userId, email: normaliseEmail(input.email) },
+    data: { emailVerifiedAt: new Date() },
+  });
+  return updated.count === 1;
+}
+
+/** Whether the account's address is verified (buying, downloading and tickets need it). */
+export async function isEmailVerified(userId: number): Promise<boolean> {
+  const user = await db.user.findUnique({
+    where: { id: userId },
+    select: { emailVerifiedAt: true },
+  });
+  return Boolean(user?.emailVerifiedAt);
+}
+
+/** Throws 403 `EMAIL_NOT_VERIFIED` unless the account's address is verified. */
+export async function requireVerifiedEmail(userId: number): Promise<void> {
+  if (!(await isEmailVerified(userId))) {
+    throw new AppError(
+      'EMAIL_NOT_VERIFIED',
+      'Verify your e-mail address first: follow the link we sent you, or ask for a new one on your account page',
+    );
+  }
 }
 
 /** Stores the customer's Stripe customer once; the first stored id wins a race. */

@@ -1,4 +1,5 @@
 import 'server-only';
+import { requireVerifiedEmail } from '@/lib/accounts/users';
 import { db } from '@/lib/db/client';
 import { getEnv } from '@/lib/env';
 import { AppError, forbidden, isAppError, notFound } from '@/lib/errors';
@@ -136,6 +137,7 @@ export async function mintDownloadUrl(
   releaseId: string,
   platform?: string,
 ): Promise<DownloadLink> {
+  await requireVerifiedEmail(userId);
   const { release, file } = await findFile(releaseId, platform);
   if (!(await covers(userId, release))) {
     throw new AppError(

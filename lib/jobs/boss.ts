@@ -21,6 +21,8 @@ export const QUEUES = {
   closeTickets: 'close-resolved-tickets',
   /** Delete attachment uploads never sent within a day. */
   expireUploads: 'expire-attachment-uploads',
+  /** Mail a reset link to the account a reset request named, if there is one. */
+  passwordReset: 'password-reset-request',
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
@@ -60,6 +62,7 @@ export function createBoss(): BossState {
     await boss.updateQueue(QUEUES.mail, mail);
     await boss.createQueue(QUEUES.closeTickets, { name: QUEUES.closeTickets, retryLimit: 3 });
     await boss.createQueue(QUEUES.expireUploads, { name: QUEUES.expireUploads, retryLimit: 3 });
+    await boss.createQueue(QUEUES.passwordReset, { name: QUEUES.passwordReset, retryLimit: 3 });
     return boss;
   })();
   return { boss, ready };

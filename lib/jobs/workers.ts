@@ -2,6 +2,7 @@ import 'server-only';
 import pLimit from 'p-limit';
 import type PgBoss from 'pg-boss';
 import { deliverMail } from '@/lib/mail/notifications';
+import { sendPasswordReset } from '@/lib/accounts/lifecycle';
 import { deleteExpiredUploads } from '@/lib/support/attachments';
 import { closeResolvedTickets } from '@/lib/support/tickets';
 import { logger } from '@/lib/log';
@@ -13,7 +14,7 @@ const MAIL_CONCURRENCY = 5;
 
 /**
  * Starts this process's workers: mail delivery, the auto-close of resolved tickets every ten
- * minutes, and the removal of attachment uploads never sent, hourly (pg-boss runs a schedule once
+ * minutes, reset links for reset requests, and the removal of attachment uploads never sent, hourly (pg-boss runs a schedule once
  * however many instances run it). Every portal instance
  * runs them unless JOBS_WORKER=0.
  *
@@ -59,8 +60,16 @@ export async function startWorkers(
     const deleted = await deleteExpiredUploads();
     if (deleted > 0) logger.info({ deleted }, 'deleted attachment uploads never sent');
   });
+  const resetWorker = await boss.work<{ email: string }>(
+    QUEUES.passwordReset,
+    polling,
+    async (jobs) => {
+      for (const job of jobs) await sendPasswordReset(job.data);
+    },
+  );
   return {
     stop: async () => {
+      await boss.offWork({ id: resetWorker });
       await boss.offWork({ id: mailWorker });
       await boss.offWork({ id: closeWorker });
       await boss.offWork({ id: expireWorker });

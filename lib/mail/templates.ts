@@ -1,5 +1,5 @@
 /**
- * Support e-mail, as plain text and HTML. Everything a person typed is escaped in the HTML part;
+ * Support and account e-mail, as plain text and HTML. Everything a person typed is escaped in the HTML part;
  * links are built from APP_URL, never from a request's Host header.
  */
 export interface RenderedMail {
@@ -69,4 +69,45 @@ export function staffTicketMail(
     text: `${heading}\n\n${t.body ?? ''}\n\n${t.link}\n`,
     html: layout({ heading, body: t.body, link: { href: t.link, text: 'Open in the queue' } }),
   };
+}
+
+/** Account mail: one action each, by a link built from APP_URL. */
+function accountMail(subject: string, heading: string, link: { href: string; text: string }) {
+  return {
+    subject,
+    text: `${heading}\n\n${link.text}:\n${link.href}\n`,
+    html: layout({ heading, link }),
+  };
+}
+
+export function verificationMail(link: string): RenderedMail {
+  return accountMail(
+    'Confirm your e-mail address',
+    'Confirm this address for your Sense Security account. The link works once, for 24 hours; if you did not register, ignore this e-mail.',
+    { href: link, text: 'Confirm the address' },
+  );
+}
+
+export function passwordResetMail(link: string): RenderedMail {
+  return accountMail(
+    'Reset your password',
+    'Someone asked to reset the password of your Sense Security account. The link works once, for one hour. If it was not you, ignore this e-mail: your password stays as it is.',
+    { href: link, text: 'Choose a new password' },
+  );
+}
+
+export function passwordChangedMail(link: string): RenderedMail {
+  return accountMail(
+    'Your password was changed',
+    'The password of your Sense Security account was just changed, and every signed-in session was ended. If this was not you, reset your password now.',
+    { href: link, text: 'Reset your password' },
+  );
+}
+
+export function emailVerifiedMail(link: string): RenderedMail {
+  return accountMail(
+    'Your e-mail address is confirmed',
+    'This address is now confirmed for your Sense Security account: buying, downloads and support are open to you.',
+    { href: link, text: 'Open the portal' },
+  );
 }

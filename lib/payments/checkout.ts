@@ -1,6 +1,7 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
 import type Stripe from 'stripe';
+import { requireVerifiedEmail } from '@/lib/accounts/users';
 import { getEnv } from '@/lib/env';
 import { AppError, invalid } from '@/lib/errors';
 import { product, type ProductType } from './catalogue';
@@ -86,6 +87,8 @@ async function purchaseSessionParams(
   userId: number,
   productType: ProductType,
 ): Promise<Stripe.Checkout.SessionCreateParams> {
+  // Buying needs a verified address (issue 10): 403 EMAIL_NOT_VERIFIED before Stripe is asked.
+  await requireVerifiedEmail(userId);
   const item = product(productType);
   const customer = await ensureStripeCustomer(userId);
   const metadata: CheckoutMetadata = {

@@ -25,6 +25,11 @@ export type LimitName =
   | 'webhook-signature-failures'
   | 'support-write'
   | 'support-upload'
+  | 'register-ip'
+  | 'register-email'
+  | 'reset-ip'
+  | 'reset-email'
+  | 'verify-resend'
   | 'inbound-auth-failures';
 
 interface LimitSpec {
@@ -54,6 +59,14 @@ function specs(): Record<LimitName, LimitSpec> {
     'support-write': { points: 30, durationSeconds: 60 },
     // Attachment uploads, per account: up to 10 MiB each, so fewer than writes.
     'support-upload': { points: 20, durationSeconds: 60 },
+    // Registrations and reset requests, per client address and per e-mail address: both counted
+    // whether or not the address has an account, so the limit says nothing about which do.
+    'register-ip': { points: 10, durationSeconds: 3600 },
+    'register-email': { points: 3, durationSeconds: 3600 },
+    'reset-ip': { points: 10, durationSeconds: 3600 },
+    'reset-email': { points: 3, durationSeconds: 3600 },
+    // New verification links a signed-in customer asks for.
+    'verify-resend': { points: 3, durationSeconds: 3600 },
     // Inbound-mail deliveries with a wrong secret, per client address; right ones are never limited.
     'inbound-auth-failures': { points: 10, durationSeconds: 60 },
   };

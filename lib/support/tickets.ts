@@ -1,6 +1,6 @@
 import 'server-only';
 import type { Tx } from '@/lib/accounts/users';
-import { listUsersWithRoles } from '@/lib/accounts/users';
+import { listUsersWithRoles, requireVerifiedEmail } from '@/lib/accounts/users';
 import { rolesWith } from '@/lib/auth/permissions';
 import { getContract } from '@/lib/contracts/read';
 import { db, type Prisma } from '@/lib/db/client';
@@ -317,6 +317,7 @@ export interface CreateTicketInput {
 }
 
 export async function createTicket(input: CreateTicketInput): Promise<CustomerTicket> {
+  await requireVerifiedEmail(input.userId);
   // Through their owners: another customer's contract or purchase is a 404, as if it did not exist.
   if (input.contractId !== undefined) {
     await getContract({ userId: input.userId, contractId: input.contractId });

@@ -68,3 +68,70 @@ export const changePasswordFormSchema = z
   });
 
 export type LoginInput = z.infer<typeof loginSchema>;
+
+const name = (field: string) =>
+  z
+    .string({ error: `${field} is required` })
+    .trim()
+    .min(1, `${field} is required`)
+    .max(100, `${field} must be at most 100 characters`);
+
+/** A phone number as people write it: digits, spaces, +, -, dots, parentheses. */
+const phone = z
+  .string()
+  .trim()
+  .max(40, 'Phone must be at most 40 characters')
+  .regex(/^[+0-9 ().-]*$/, 'Phone may hold digits, spaces and + - . ( ) only');
+
+/** A mailed token (verification or reset): 256 bits in base64url. */
+export const mailedTokenSchema = z
+  .string({ error: 'token is required' })
+  .max(100, 'token is not valid')
+  .min(1, 'token is required');
+
+/** POST /api/v1/auth/register. */
+export const registerSchema = z
+  .object({
+    email: emailSchema,
+    password: passwordSchema,
+    first_name: name('First name'),
+    last_name: name('Last name'),
+    phone: phone.optional(),
+  })
+  .strict()
+  .meta({ id: 'Register' });
+
+/** The portal's /register form. */
+export const registerFormSchema = z
+  .object({
+    email: emailSchema,
+    password: passwordSchema,
+    confirmPassword: z.string(),
+    firstName: name('First name'),
+    lastName: name('Last name'),
+    phone: phone.default(''),
+  })
+  .refine((v) => v.password === v.confirmPassword, {
+    message: 'The passwords do not match',
+    path: ['confirmPassword'],
+  });
+
+/** POST /api/v1/auth/password/reset and the /forgot-password form. */
+export const forgotPasswordSchema = z.object({ email: emailSchema }).strict();
+
+/** POST /api/v1/auth/password/reset/confirm. */
+export const resetPasswordSchema = z
+  .object({ token: mailedTokenSchema, password: passwordSchema })
+  .strict()
+  .meta({ id: 'ResetPassword' });
+
+/** The /reset-password form. */
+export const resetPasswordFormSchema = z
+  .object({ token: mailedTokenSchema, password: passwordSchema, confirmPassword: z.string() })
+  .refine((v) => v.password === v.confirmPassword, {
+    message: 'The passwords do not match',
+    path: ['confirmPassword'],
+  });
+
+/** POST /api/v1/auth/verify-email and the /verify-email button. */
+export const verifyEmailSchema = z.object({ token: mailedTokenSchema }).strict();

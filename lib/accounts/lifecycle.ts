@@ -1,0 +1,193 @@
+import 'server-only';
+import { hashPassword } from '@/lib/auth/password';
+import { revokeOtherSessions } from '@/lib/auth/sessions';
+import { getEnv } from '@/lib/env';
+import { AppError, rateLimited } from '@/lib/errors';
+import { ipRateLimitKey } from '@/lib/http/client-ip';
+import { enqueue, QUEUES, transactionWithJobs } from '@/lib/jobs/boss';
+import { queueMail } from '@/lib/mail/notifications';
+import {
+  emailVerifiedMail,
+  passwordChangedMail,
+  passwordResetMail,
+  verificationMail,
+} from '@/lib/mail/templates';
+import { consume, type LimitName } from '@/lib/rate-limit';
+import { normaliseEmail } from './email';
+import { consumeToken, issueToken } from './tokens';
+import {
+  createCustomer,
+  findActiveUserByEmail,
+  findMailRecipient,
+  isEmailVerified,
+  markEmailVerified,
+  setPassword,
+  type Tx,
+} from './users';
+
+/**
+ * Registration, e-mail verification and password reset, for every surface (the portal's forms,
+ * /api/v1, and the document 3 and 4 surfaces to come). Mail goes through the outbox in the
+ * transaction of the change, so no request waits for SMTP. Limits count the client address and
+ * the e-mail address whether or not an account has it, so they trip alike for both.
+ */
+
+const linkTo = (path: string, token: string) =>
+  `${getEnv().appUrl}${path}?token=${encodeURIComponent(token)}`;
+
+const linkInvalid = () =>
+  new AppError('LINK_INVALID', 'This link is invalid, used or expired; ask for a new one');
+
+async function limit(name: LimitName, key: string, message: string): Promise<void> {
+  const state = await consume(name, key);
+  if (!state.allowed) throw rateLimited(state.resetSeconds, message);
+}
+
+/** Both limits of a request about an e-mail address, from a client address. */
+async function limitAddress(
+  limits: { ip: LimitName; email: LimitName },
+  input: { email: string; ip: string },
+  message: string,
+): Promise<void> {
+  // IPv6 by its /64, as the other per-address limits.
+  await limit(limits.ip, `ip:${ipRateLimitKey(input.ip)}`, message);
+  await limit(limits.email, `email:${normaliseEmail(input.email)}`, message);
+}
+
+async function mailVerificationLink(tx: Tx, user: { id: number; email: string }) {
+  const { token } = await issueToken(tx, {
+    userId: user.id,
+    email: user.email,
+    purpose: 'VERIFY_EMAIL',
+  });
+  await queueMail(tx, {
+    kind: 'account_verify_email',
+    to: user.email,
+    userId: user.id,
+    mail: verificationMail(linkTo('/verify-email', token)),
+  });
+}
+
+export interface RegisterInput {
+  email: string;
+  password: string;
+  firstName: string;
+  lastName: string;
+  phone?: string | null;
+  /** The client address, for the per-address limit. */
+  ip: string;
+}
+
+/**
+ * A new customer, unverified, with a verification link on its way. Sign-in works at once;
+ * buying, downloading and tickets wait for the address. A taken address is a 409 `EMAIL_TAKEN`.
+ */
+export async function registerAccount(input: RegisterInput): Promise<{ userId: number }> {
+  await limitAddress(
+    { ip: 'register-ip', email: 'register-email' },
+    input,
+    'Too many registrations; try again later',
+  );
+  const passwordHash = await hashPassword(input.password);
+  const user = await transactionWithJobs(async (tx) => {
+    const created = await createCustomer(tx, {
+      email: input.email,
+      passwordHash,
+      firstName: input.firstName,
+      lastName: input.lastName,
+      phone: input.phone || null,
+    });
+    await mailVerificationLink(tx, created);
+    return created;
+  });
+  return { userId: user.id };
+}
+
+/** A new verification link for a signed-in customer whose address is not verified yet. */
+export async function resendVerification(input: { userId: number }): Promise<void> {
+  await limit('verify-resend', `user:${input.userId}`, 'Too many links asked for; try again later');
+  if (await isEmailVerified(input.userId)) {
+    throw new AppError('CONFLICT', 'Your e-mail address is already verified');
+  }
+  await transactionWithJobs(async (tx) => {
+    const user = await findMailRecipient(tx, input.userId);
+    if (!user) throw new AppError('NOT_FOUND', 'Account not found');
+    await mailVerificationLink(tx, user);
+  });
+}
+
+/** Consumes a verification link (by POST: mail scanners fetch links with GET). */
+export async function verifyEmail(input: { token: string }): Promise<{ userId: number }> {
+  return transactionWithJobs(async (tx) => {
+    const owner = await consumeToken(tx, { token: input.token, purpose: 'VERIFY_EMAIL' });
+    // A link for an address the account no longer has proves nothing.
+    if (!owner || !(await markEmailVerified(tx, owner))) throw linkInvalid();
+    await queueMail(tx, {
+      kind: 'account_email_verified',
+      to: owner.email,
+      userId: owner.userId,
+      mail: emailVerifiedMail(`${getEnv().appUrl}/dashboard`),
+    });
+    return { userId: owner.userId };
+  });
+}
+
+/**
+ * Asks for a reset link. The answer and the work are the same whether or not the address has an
+ * account: both limits are counted and one job is queued; the job (`sendPasswordReset`) looks
+ * the account up and mails it, after the request has been answered.
+ */
+export async function requestPasswordReset(input: { email: string; ip: string }): Promise<void> {
+  await limitAddress(
+    { ip: 'reset-ip', email: 'reset-email' },
+    input,
+    'Too many reset requests; try again later',
+  );
+  await transactionWithJobs((tx) =>
+    enqueue(tx, QUEUES.passwordReset, { email: normaliseEmail(input.email) }),
+  );
+}
+
+/** The job behind a reset request: a link to an active account, nothing for anyone else. */
+export async function sendPasswordReset(job: { email: string }): Promise<void> {
+  const user = await findActiveUserByEmail(job.email);
+  if (!user) return;
+  await transactionWithJobs(async (tx) => {
+    const { token } = await issueToken(tx, {
+      userId: user.id,
+      email: user.email,
+      purpose: 'RESET_PASSWORD',
+    });
+    await queueMail(tx, {
+      kind: 'account_password_reset',
+      to: user.email,
+      userId: user.id,
+      mail: passwordResetMail(linkTo('/reset-password', token)),
+    });
+  });
+}
+
+/**
+ * Sets a new password from a reset link: the credential version goes up and every session and
+ * token ends; nobody is signed in; a notice goes to the address. Opening the link proved the
+ * mailbox, so the address counts as verified too.
+ */
+export async function resetPassword(input: { token: string; password: string }): Promise<void> {
+  const passwordHash = await hashPassword(input.password);
+  await transactionWithJobs(async (tx) => {
+    const owner = await consumeToken(tx, { token: input.token, purpose: 'RESET_PASSWORD' });
+    if (!owner) throw linkInvalid();
+    await setPassword(tx, { userId: owner.userId, passwordHash });
+    await revokeOtherSessions(
+      { userId: owner.userId, keepSessionId: null, reason: 'password_reset' },
+      tx,
+    );
+    await markEmailVerified(tx, owner);
+    await queueMail(tx, {
+      kind: 'account_password_changed',
+      to: owner.email,
+      userId: owner.userId,
+      mail: passwordChangedMail(`${getEnv().appUrl}/forgot-password`),
+    });
+  });
+}
