@@ -1,9 +1,17 @@
 import { z } from 'zod';
 import { endpointGroup } from '@/lib/http/endpoint-group';
-import { changePasswordSchema, loginSchema, refreshSchema } from '@/lib/validations/auth';
+import {
+  changePasswordSchema,
+  forgotPasswordSchema,
+  loginSchema,
+  refreshSchema,
+  registerSchema,
+  resetPasswordSchema,
+  verifyEmailSchema,
+} from '@/lib/validations/auth';
 import type { SignedInUser } from '@/lib/auth/sign-in';
 import { isoSeconds } from '@/lib/format';
-import { v1Answer, v1Errors, v1MessageAnswer } from './envelope';
+import { v1Answer, v1ErrorSchema, v1Errors, v1MessageAnswer } from './envelope';
 
 const tokenFields = {
   access_token: z.string(),
@@ -121,4 +129,93 @@ export const v1Profile = define({
   },
 });
 
-export const v1AuthEndpoints = [v1Login, v1Refresh, v1Logout, v1ChangePassword, v1Profile];
+const linkInvalid = {
+  description:
+    '`LINK_INVALID`: the token is unknown, used or expired (or the request is malformed)',
+  schema: v1ErrorSchema,
+};
+
+export const v1Register = define({
+  operationId: 'v1Register',
+  method: 'POST',
+  path: '/api/v1/auth/register',
+  summary: 'Create a customer account',
+  description:
+    'E-mail, password (12-128 characters, not a common password), first and last name, optional phone. Answers 201 signed in, as login does, with `email_verified: false`: a confirmation link goes to the address (valid 24 hours, once). Until it is confirmed, buying, downloads and opening tickets answer 403 `EMAIL_NOT_VERIFIED`. An address already registered is a 409 `EMAIL_TAKEN` "Email already registered". Limited per client address (10 an hour) and per e-mail address (3 an hour), counted alike whether or not the address has an account.',
+  auth: 'none',
+  body: registerSchema,
+  fieldNames: { firstName: 'first_name', lastName: 'last_name' },
+  responses: {
+    201: v1Answer(
+      'Registration successful',
+      z.object({ user: v1UserSchema, ...tokenFields, email_verified: z.literal(false) }),
+    ),
+    400: e400,
+    409: { description: '`EMAIL_TAKEN`: Email already registered', schema: v1ErrorSchema },
+  },
+});
+
+export const v1VerifyEmail = define({
+  operationId: 'v1VerifyEmail',
+  method: 'POST',
+  path: '/api/v1/auth/verify-email',
+  summary: 'Confirm an e-mail address with the mailed token',
+  description:
+    '`{"token"}` from the link `/verify-email?token=…` in the confirmation mail. The token works once, for 24 hours; only its SHA-256 is stored. A GET of the link never uses it up (mail scanners fetch links).',
+  auth: 'none',
+  body: verifyEmailSchema,
+  responses: { 200: v1MessageAnswer('Email verified'), 400: linkInvalid },
+});
+
+export const v1ResendVerification = define({
+  operationId: 'v1ResendVerification',
+  method: 'POST',
+  path: '/api/v1/auth/verify-email/resend',
+  summary: 'Mail a new confirmation link',
+  description:
+    'For the signed-in account, while its address is unconfirmed; earlier links stop working. 3 an hour. Send no body. 409 `CONFLICT` when the address is already confirmed.',
+  responses: {
+    200: v1MessageAnswer('Verification email sent'),
+    409: { description: 'Already verified', schema: v1ErrorSchema },
+  },
+});
+
+export const v1RequestPasswordReset = define({
+  operationId: 'v1RequestPasswordReset',
+  method: 'POST',
+  path: '/api/v1/auth/password/reset',
+  summary: 'Ask for a password-reset link',
+  description:
+    '`{"email"}`. The same answer, after the same work, whether or not an account uses the address: the mail (a link valid one hour, once) is sent by a background job. Limited per client address (10 an hour) and per e-mail address (3 an hour), for unknown addresses too.',
+  auth: 'none',
+  body: forgotPasswordSchema,
+  responses: {
+    200: v1MessageAnswer('If an account uses that address, a reset link is on its way'),
+    400: e400,
+  },
+});
+
+export const v1ConfirmPasswordReset = define({
+  operationId: 'v1ConfirmPasswordReset',
+  method: 'POST',
+  path: '/api/v1/auth/password/reset/confirm',
+  summary: 'Set a new password with the mailed token',
+  description:
+    '`{"token", "password"}`. The password policy applies. Every session and token of the account ends, nobody is signed in (sign in with the new password), and a notice goes to the address.',
+  auth: 'none',
+  body: resetPasswordSchema,
+  responses: { 200: v1MessageAnswer('Password reset'), 400: linkInvalid },
+});
+
+export const v1AuthEndpoints = [
+  v1Login,
+  v1Refresh,
+  v1Logout,
+  v1ChangePassword,
+  v1Profile,
+  v1Register,
+  v1VerifyEmail,
+  v1ResendVerification,
+  v1RequestPasswordReset,
+  v1ConfirmPasswordReset,
+];

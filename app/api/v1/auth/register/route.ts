@@ -1,0 +1,36 @@
+import { presentV1User, v1Register } from '@/lib/api/v1/auth';
+import { v1Ok } from '@/lib/api/v1/envelope';
+import { registerAccount } from '@/lib/accounts/lifecycle';
+import { loginForTokens } from '@/lib/auth/token-sessions';
+import { methods, route } from '@/lib/http/handler';
+
+/** Registers, then signs in as login does (document 4 answers a token at registration). */
+const handler = route(v1Register, async ({ body, ip, userAgent }) => {
+  await registerAccount({
+    email: body.email,
+    password: body.password,
+    firstName: body.first_name,
+    lastName: body.last_name,
+    phone: body.phone,
+    ip,
+  });
+  const login = await loginForTokens({
+    email: body.email,
+    password: body.password,
+    surface: 'API_V1',
+    ip,
+    userAgent,
+  });
+  return {
+    status: 201,
+    body: v1Ok('Registration successful', {
+      user: presentV1User(login.user),
+      access_token: login.accessToken,
+      refresh_token: login.refreshToken,
+      expires_in: login.expiresIn,
+      email_verified: false,
+    }),
+  };
+});
+
+export const { GET, POST, PUT, PATCH, DELETE } = methods({ POST: handler });
