@@ -1,0 +1,66 @@
+'use client';
+
+import Link from 'next/link';
+import { useActionState } from 'react';
+import type { FormAction } from '@/lib/actions/validated-action';
+import { Alert } from '@/components/ui/alert';
+import { SubmitButton } from '@/components/ui/button';
+import { Field } from '@/components/ui/field';
+import { fieldBinder } from '@/components/ui/form-state';
+import { authLinkClass } from './auth-page';
+import { PASSWORD_HINT } from './register-form';
+
+const LINK_INVALID = 'This link is invalid, used or expired; ask for a new one';
+
+/** A reset link that cannot be used, and the way to a new one. */
+export function LinkProblem({ message = LINK_INVALID }: { message?: string }) {
+  return (
+    <div className="space-y-4">
+      <Alert tone="error">{message}</Alert>
+      <p className="text-sm">
+        <Link href="/forgot-password" className={authLinkClass}>
+          Ask for a new link
+        </Link>
+      </p>
+    </div>
+  );
+}
+
+/** New password and its confirmation; the action consumes the link and redirects to sign-in. */
+export function ResetPasswordForm({ action, token }: { action: FormAction; token: string }) {
+  const [state, formAction] = useActionState(action, {});
+  const bind = fieldBinder(state);
+  const passwordProblem = Boolean(
+    state.fieldErrors?.password ?? state.fieldErrors?.confirmPassword,
+  );
+  // Any other refusal is the link's: used, expired, unknown or tampered with.
+  if (state.error && !passwordProblem) {
+    return <LinkProblem message={state.fieldErrors?.token ? LINK_INVALID : state.error} />;
+  }
+  return (
+    <form action={formAction} className="space-y-4" noValidate>
+      {state.error ? <Alert tone="error">{state.error}</Alert> : null}
+      <input type="hidden" name="token" value={token} />
+      <Field
+        {...bind('password')}
+        type="password"
+        label="New password"
+        autoComplete="new-password"
+        required
+        minLength={12}
+        maxLength={128}
+        hint={PASSWORD_HINT}
+      />
+      <Field
+        {...bind('confirmPassword')}
+        type="password"
+        label="Confirm new password"
+        autoComplete="new-password"
+        required
+      />
+      <SubmitButton pendingText="Changing password…" className="w-full">
+        Change password
+      </SubmitButton>
+    </form>
+  );
+}
