@@ -48,6 +48,12 @@ const nextConfig = {
     return [
       { source: '/:path*', headers: securityHeaders(production) },
       {
+        // These pages carry a mailed token in their URL: no request they make may pass it on.
+        // Listed after '/:path*', so this value replaces the general one.
+        source: '/:page(reset-password|verify-email)',
+        headers: [{ key: 'Referrer-Policy', value: 'no-referrer' }],
+      },
+      {
         source: '/:surface(api|client|v1)/:path*',
         // `sandbox`: a file served from here (a ticket attachment) that a browser opens anyway runs
         // nothing and reaches no origin.
