@@ -1,10 +1,14 @@
+import { UnverifiedEmailBanner } from '@/components/auth/unverified-email-banner';
 import { PortalNav } from '@/components/layout/portal-nav';
+import { resendVerificationAction } from '@/app/(public)/verify-email/actions';
+import { isEmailVerified } from '@/lib/accounts/users';
 import { requireSession } from '@/lib/auth/guards';
 import { can } from '@/lib/auth/permissions';
 
 export default async function PortalLayout({ children }: { children: React.ReactNode }) {
   const session = await requireSession();
   const name = `${session.user.firstName} ${session.user.lastName}`.trim();
+  const verified = await isEmailVerified(session.user.id);
   return (
     <div className="min-h-screen">
       <a
@@ -14,6 +18,9 @@ export default async function PortalLayout({ children }: { children: React.React
         Skip to content
       </a>
       <PortalNav userName={name} staff={can(session.user, 'support:agent')} />
+      {verified ? null : (
+        <UnverifiedEmailBanner email={session.user.email} resend={resendVerificationAction} />
+      )}
       <main id="main" className="mx-auto max-w-6xl px-4 py-8">
         {children}
       </main>
