@@ -6,12 +6,7 @@ import { AppError, rateLimited } from '@/lib/errors';
 import { ipRateLimitKey } from '@/lib/http/client-ip';
 import { enqueue, QUEUES, transactionWithJobs } from '@/lib/jobs/boss';
 import { queueMail } from '@/lib/mail/notifications';
-import {
-  emailVerifiedMail,
-  passwordChangedMail,
-  passwordResetMail,
-  verificationMail,
-} from '@/lib/mail/templates';
+import { accountMail, type AccountMailKind } from '@/lib/mail/templates';
 import { consume, type LimitName } from '@/lib/rate-limit';
 import { normaliseEmail } from './email';
 import { consumeToken, issueToken } from './tokens';
@@ -54,18 +49,33 @@ async function limitAddress(
   await limit(limits.email, `email:${normaliseEmail(input.email)}`, message);
 }
 
-async function mailVerificationLink(tx: Tx, user: { id: number; email: string }) {
-  const { token } = await issueToken(tx, {
-    userId: user.id,
-    email: user.email,
-    purpose: 'VERIFY_EMAIL',
-  });
+/** Queues one account mail to the user, in the transaction of the change it announces. */
+async function mailUser(
+  tx: Tx,
+  user: { id: number; email: string },
+  kind: AccountMailKind,
+  link: string,
+) {
   await queueMail(tx, {
-    kind: 'account_verify_email',
+    kind: `account_${kind}`,
     to: user.email,
     userId: user.id,
-    mail: verificationMail(linkTo('/verify-email', token)),
+    mail: accountMail(kind, link),
   });
+}
+
+/** A fresh single-use link of `purpose` to `path`, mailed to the account's address. */
+async function mailToken(
+  tx: Tx,
+  user: { id: number; email: string },
+  purpose: 'VERIFY_EMAIL' | 'RESET_PASSWORD',
+) {
+  const { token } = await issueToken(tx, { userId: user.id, email: user.email, purpose });
+  if (purpose === 'VERIFY_EMAIL') {
+    await mailUser(tx, user, 'verify_email', linkTo('/verify-email', token));
+  } else {
+    await mailUser(tx, user, 'password_reset', linkTo('/reset-password', token));
+  }
 }
 
 export interface RegisterInput {
@@ -97,7 +107,7 @@ export async function registerAccount(input: RegisterInput): Promise<{ userId: n
       lastName: input.lastName,
       phone: input.phone || null,
     });
-    await mailVerificationLink(tx, created);
+    await mailToken(tx, created, 'VERIFY_EMAIL');
     return created;
   });
   return { userId: user.id };
@@ -112,7 +122,7 @@ export async function resendVerification(input: { userId: number }): Promise<voi
   await transactionWithJobs(async (tx) => {
     const user = await findMailRecipient(tx, input.userId);
     if (!user) throw new AppError('NOT_FOUND', 'Account not found');
-    await mailVerificationLink(tx, user);
+    await mailToken(tx, user, 'VERIFY_EMAIL');
   });
 }
 
@@ -122,12 +132,12 @@ export async function verifyEmail(input: { token: string }): Promise<{ userId: n
     const owner = await consumeToken(tx, { token: input.token, purpose: 'VERIFY_EMAIL' });
     // A link for an address the account no longer has proves nothing.
     if (!owner || !(await markEmailVerified(tx, owner))) throw linkInvalid();
-    await queueMail(tx, {
-      kind: 'account_email_verified',
-      to: owner.email,
-      userId: owner.userId,
-      mail: emailVerifiedMail(`${getEnv().appUrl}/dashboard`),
-    });
+    await mailUser(
+      tx,
+      { id: owner.userId, email: owner.email },
+      'email_verified',
+      `${getEnv().appUrl}/dashboard`,
+    );
     return { userId: owner.userId };
   });
 }
@@ -152,19 +162,7 @@ export async function requestPasswordReset(input: { email: string; ip: string })
 export async function sendPasswordReset(job: { email: string }): Promise<void> {
   const user = await findActiveUserByEmail(job.email);
   if (!user) return;
-  await transactionWithJobs(async (tx) => {
-    const { token } = await issueToken(tx, {
-      userId: user.id,
-      email: user.email,
-      purpose: 'RESET_PASSWORD',
-    });
-    await queueMail(tx, {
-      kind: 'account_password_reset',
-      to: user.email,
-      userId: user.id,
-      mail: passwordResetMail(linkTo('/reset-password', token)),
-    });
-  });
+  await transactionWithJobs((tx) => mailToken(tx, user, 'RESET_PASSWORD'));
 }
 
 /**
@@ -183,11 +181,11 @@ export async function resetPassword(input: { token: string; password: string }):
       tx,
     );
     await markEmailVerified(tx, owner);
-    await queueMail(tx, {
-      kind: 'account_password_changed',
-      to: owner.email,
-      userId: owner.userId,
-      mail: passwordChangedMail(`${getEnv().appUrl}/forgot-password`),
-    });
+    await mailUser(
+      tx,
+      { id: owner.userId, email: owner.email },
+      'password_changed',
+      `${getEnv().appUrl}/forgot-password`,
+    );
   });
 }

@@ -71,43 +71,41 @@ export function staffTicketMail(
   };
 }
 
-/** Account mail: one action each, by a link built from APP_URL. */
-function accountMail(subject: string, heading: string, link: { href: string; text: string }) {
+/** Account mail: one action each, by a link built from APP_URL. No mail holds a secret but its link. */
+const ACCOUNT_MAIL = {
+  verify_email: {
+    subject: 'Confirm your e-mail address',
+    heading:
+      'Confirm this address for your Sense Security account. The link works once, for 24 hours; if you did not register, ignore this e-mail.',
+    action: 'Confirm the address',
+  },
+  password_reset: {
+    subject: 'Reset your password',
+    heading:
+      'Someone asked to reset the password of your Sense Security account. The link works once, for one hour. If it was not you, ignore this e-mail: your password stays as it is.',
+    action: 'Choose a new password',
+  },
+  password_changed: {
+    subject: 'Your password was changed',
+    heading:
+      'The password of your Sense Security account was just changed, and every signed-in session was ended. If this was not you, reset your password now.',
+    action: 'Reset your password',
+  },
+  email_verified: {
+    subject: 'Your e-mail address is confirmed',
+    heading:
+      'This address is now confirmed for your Sense Security account: buying, downloads and support are open to you.',
+    action: 'Open the portal',
+  },
+} as const;
+
+export type AccountMailKind = keyof typeof ACCOUNT_MAIL;
+
+export function accountMail(kind: AccountMailKind, href: string): RenderedMail {
+  const { subject, heading, action } = ACCOUNT_MAIL[kind];
   return {
     subject,
-    text: `${heading}\n\n${link.text}:\n${link.href}\n`,
-    html: layout({ heading, link }),
+    text: `${heading}\n\n${action}:\n${href}\n`,
+    html: layout({ heading, link: { href, text: action } }),
   };
-}
-
-export function verificationMail(link: string): RenderedMail {
-  return accountMail(
-    'Confirm your e-mail address',
-    'Confirm this address for your Sense Security account. The link works once, for 24 hours; if you did not register, ignore this e-mail.',
-    { href: link, text: 'Confirm the address' },
-  );
-}
-
-export function passwordResetMail(link: string): RenderedMail {
-  return accountMail(
-    'Reset your password',
-    'Someone asked to reset the password of your Sense Security account. The link works once, for one hour. If it was not you, ignore this e-mail: your password stays as it is.',
-    { href: link, text: 'Choose a new password' },
-  );
-}
-
-export function passwordChangedMail(link: string): RenderedMail {
-  return accountMail(
-    'Your password was changed',
-    'The password of your Sense Security account was just changed, and every signed-in session was ended. If this was not you, reset your password now.',
-    { href: link, text: 'Reset your password' },
-  );
-}
-
-export function emailVerifiedMail(link: string): RenderedMail {
-  return accountMail(
-    'Your e-mail address is confirmed',
-    'This address is now confirmed for your Sense Security account: buying, downloads and support are open to you.',
-    { href: link, text: 'Open the portal' },
-  );
 }

@@ -155,14 +155,16 @@ export const v1Register = define({
   },
 });
 
+/** An operation that spends a mailed token: no session, its body, 200 or 400 `LINK_INVALID`. */
+const tokenSpending = { auth: 'none', method: 'POST' } as const;
+
 export const v1VerifyEmail = define({
+  ...tokenSpending,
   operationId: 'v1VerifyEmail',
-  method: 'POST',
   path: '/api/v1/auth/verify-email',
   summary: 'Confirm an e-mail address with the mailed token',
   description:
     '`{"token"}` from the link `/verify-email?token=…` in the confirmation mail. The token works once, for 24 hours; only its SHA-256 is stored. A GET of the link never uses it up (mail scanners fetch links).',
-  auth: 'none',
   body: verifyEmailSchema,
   responses: { 200: v1MessageAnswer('Email verified'), 400: linkInvalid },
 });
@@ -196,13 +198,12 @@ export const v1RequestPasswordReset = define({
 });
 
 export const v1ConfirmPasswordReset = define({
+  ...tokenSpending,
   operationId: 'v1ConfirmPasswordReset',
-  method: 'POST',
   path: '/api/v1/auth/password/reset/confirm',
   summary: 'Set a new password with the mailed token',
   description:
     '`{"token", "password"}`. The password policy applies. Every session and token of the account ends, nobody is signed in (sign in with the new password), and a notice goes to the address.',
-  auth: 'none',
   body: resetPasswordSchema,
   responses: { 200: v1MessageAnswer('Password reset'), 400: linkInvalid },
 });
