@@ -92,6 +92,21 @@ describe('signed download grants', () => {
     }
   });
 
+  it("takes one spelling of a signature: the last character's spare bits cannot vary", () => {
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+    const last = alphabet.indexOf(signature.at(-1) ?? 'A');
+    // The three other characters that decode to the same 32 bytes.
+    const twins = [0, 1, 2, 3]
+      .map((spare) => alphabet[(last & ~3) | spare] ?? '')
+      .filter((c) => c !== signature.at(-1))
+      .map((c) => signature.slice(0, 42) + c);
+    expect(twins).toHaveLength(3);
+    for (const twin of twins) {
+      expect(Buffer.from(twin, 'base64url')).toEqual(Buffer.from(signature, 'base64url'));
+      expect(verifyGrant(grant, twin, SECRET, NOW)).toBe('invalid');
+    }
+  });
+
   it('compares same-length signatures with timingSafeEqual, wherever they differ', () => {
     const compare = vi.mocked(crypto.timingSafeEqual);
     const last = signature.at(-1) === 'A' ? 'Q' : 'A';
@@ -102,8 +117,8 @@ describe('signed download grants', () => {
       verifyGrant(grant, candidate, SECRET, NOW);
       expect(compare).toHaveBeenCalledTimes(1);
       const [a, b] = compare.mock.calls[0] ?? [];
-      expect((a as Buffer).length).toBe(32);
-      expect((b as Buffer).length).toBe(32);
+      expect((a as Buffer).length).toBe(43);
+      expect((b as Buffer).length).toBe(43);
     }
     expect(verifyGrant(grant, early, SECRET, NOW)).toBe('invalid');
     expect(verifyGrant(grant, late, SECRET, NOW)).toBe('invalid');
