@@ -60,6 +60,7 @@ export interface Credentials {
   forcePasswordChange: boolean;
   lastLoginAt: Date | null;
   credentialVersion: number;
+  role: Role;
 }
 
 /** What sign-in checks, read in one query: the hash and the credential version beside it. */
@@ -76,6 +77,7 @@ export function findCredentials(email: string): Promise<Credentials | null> {
       forcePasswordChange: true,
       lastLoginAt: true,
       credentialVersion: true,
+      role: true,
     },
   });
 }

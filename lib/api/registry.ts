@@ -1,3 +1,4 @@
+import { authApiEndpoints } from './auth-api/endpoints';
 import { clientEndpoints } from './client/endpoints';
 import { attachmentFileEndpoint, downloadFileEndpoint } from './files';
 import { inboundEmailEndpoint } from './inbound';
@@ -23,6 +24,7 @@ export const allEndpoints = [
   ...v1DownloadEndpoints,
   ...supportEndpoints,
   ...clientEndpoints,
+  ...authApiEndpoints,
   ...systemEndpoints,
   stripeWebhookEndpoint,
   downloadFileEndpoint,

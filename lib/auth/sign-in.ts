@@ -15,6 +15,7 @@ export interface SignedInUser {
   active: boolean;
   forcePasswordChange: boolean;
   lastLoginAt: Date | null;
+  role: 'CUSTOMER' | 'SUPPORT_AGENT' | 'ADMIN';
 }
 
 export interface SignInResult {

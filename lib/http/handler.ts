@@ -24,6 +24,7 @@ import {
   SURFACE_SESSIONS,
   errorBody,
   issueText,
+  statusOn,
   type AcceptedSessions,
   type SurfaceName,
 } from './surfaces';
@@ -342,7 +343,7 @@ export function route<
         );
       }
       const body = errorBody(spec.surface, appError, requestId, spec.fieldNames);
-      response = respond(httpStatus(appError), body, {
+      response = respond(statusOn(spec.surface, appError), body, {
         ...base,
         ...(limit ? rateLimitHeaders(limit) : {}),
         ...errorHeaders(appError),

@@ -1,5 +1,6 @@
 import type { SessionSurface } from '@/lib/db/generated/enums';
-import type { AppError, FieldIssue } from '@/lib/errors';
+import type { AppError, ErrorCode, FieldIssue } from '@/lib/errors';
+import { httpStatus } from './error-status';
 
 /**
  * Each contract surface answers errors in its own document's shape. All carry
@@ -28,6 +29,19 @@ export const SURFACE_SESSIONS: Record<SurfaceName, AcceptedSessions> = {
   giggatek: { bearer: ['GIGGATEK'], cookie: false },
   internal: { bearer: [], cookie: false },
 };
+
+/**
+ * Where a surface's document gives another status for the same refusal. Document 3 shows only 400
+ * for login and register failures, so on /api/auth a wrong password or a taken address is a 400.
+ */
+const STATUS_ON_SURFACE: Partial<Record<SurfaceName, Partial<Record<ErrorCode, number>>>> = {
+  auth: { INVALID_CREDENTIALS: 400, ACCOUNT_INACTIVE: 400, EMAIL_TAKEN: 400 },
+};
+
+/** The status of `err` on `surface`: the one table, unless the surface's document says otherwise. */
+export function statusOn(surface: SurfaceName, err: AppError): number {
+  return STATUS_ON_SURFACE[surface]?.[err.code] ?? httpStatus(err);
+}
 
 /** `field: message`, as document 5's `errors` array carries a field's problem. */
 export function issueText(issue: FieldIssue): string {
@@ -60,7 +74,8 @@ export function errorBody(
     };
   }
   return {
-    error: err.message,
+    // Document 3's one word for every missing, invalid or expired token.
+    error: surface === 'auth' && statusOn(surface, err) === 401 ? 'Unauthorized' : err.message,
     code: err.code,
     ...(err.link ? { link: err.link } : {}),
     request_id: requestId,
