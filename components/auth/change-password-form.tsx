@@ -5,6 +5,7 @@ import type { FormAction } from '@/lib/actions/validated-action';
 import { SubmitButton } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { FormAlerts, fieldBinder } from '@/components/ui/form-state';
+import { NewPasswordFields } from './new-password-fields';
 
 export function ChangePasswordForm({ action }: { action: FormAction }) {
   const [state, formAction] = useActionState(action, {});
@@ -20,23 +21,7 @@ export function ChangePasswordForm({ action }: { action: FormAction }) {
         autoComplete="current-password"
         required
       />
-      <Field
-        {...bind('newPassword')}
-        type="password"
-        label="New password"
-        autoComplete="new-password"
-        required
-        minLength={12}
-        maxLength={128}
-        hint="12 to 128 characters. Any characters; a passphrase works well."
-      />
-      <Field
-        {...bind('confirmPassword')}
-        type="password"
-        label="Confirm new password"
-        autoComplete="new-password"
-        required
-      />
+      <NewPasswordFields bind={bind} name="newPassword" label="New password" />
       <SubmitButton pendingText="Changing password…">Change password</SubmitButton>
     </form>
   );

@@ -5,9 +5,7 @@ import type { FormAction } from '@/lib/actions/validated-action';
 import { SubmitButton } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { FormAlerts, fieldBinder } from '@/components/ui/form-state';
-
-export const PASSWORD_HINT =
-  '12 to 128 characters, not a common password. A passphrase works well.';
+import { NewPasswordFields } from './new-password-fields';
 
 /** The /register form; on success its action redirects to sign-in. */
 export function RegisterForm({ action }: { action: FormAction }) {
@@ -48,23 +46,7 @@ export function RegisterForm({ action }: { action: FormAction }) {
         autoComplete="tel"
         maxLength={40}
       />
-      <Field
-        {...bind('password')}
-        type="password"
-        label="Password"
-        autoComplete="new-password"
-        required
-        minLength={12}
-        maxLength={128}
-        hint={PASSWORD_HINT}
-      />
-      <Field
-        {...bind('confirmPassword')}
-        type="password"
-        label="Confirm password"
-        autoComplete="new-password"
-        required
-      />
+      <NewPasswordFields bind={bind} />
       <SubmitButton pendingText="Creating your account…" className="w-full">
         Create account
       </SubmitButton>

@@ -5,10 +5,9 @@ import { useActionState } from 'react';
 import type { FormAction } from '@/lib/actions/validated-action';
 import { Alert } from '@/components/ui/alert';
 import { SubmitButton } from '@/components/ui/button';
-import { Field } from '@/components/ui/field';
 import { fieldBinder } from '@/components/ui/form-state';
 import { authLinkClass } from './auth-page';
-import { PASSWORD_HINT } from './register-form';
+import { NewPasswordFields } from './new-password-fields';
 
 const LINK_INVALID = 'This link is invalid, used or expired; ask for a new one';
 
@@ -41,23 +40,7 @@ export function ResetPasswordForm({ action, token }: { action: FormAction; token
     <form action={formAction} className="space-y-4" noValidate>
       {state.error ? <Alert tone="error">{state.error}</Alert> : null}
       <input type="hidden" name="token" value={token} />
-      <Field
-        {...bind('password')}
-        type="password"
-        label="New password"
-        autoComplete="new-password"
-        required
-        minLength={12}
-        maxLength={128}
-        hint={PASSWORD_HINT}
-      />
-      <Field
-        {...bind('confirmPassword')}
-        type="password"
-        label="Confirm new password"
-        autoComplete="new-password"
-        required
-      />
+      <NewPasswordFields bind={bind} label="New password" />
       <SubmitButton pendingText="Changing password…" className="w-full">
         Change password
       </SubmitButton>

@@ -11,6 +11,8 @@ export function FormAlerts({ state }: { state: ActionState<unknown> }) {
   );
 }
 
+export type FieldBinder = ReturnType<typeof fieldBinder>;
+
 /**
  * A binder of fields to the form's state: `bind('subject')` gives the field's id and name, its
  * value (after a failed send, what was typed; otherwise `initial`'s or the fallback) and its error.
