@@ -3,8 +3,8 @@
 import { useActionState } from 'react';
 import type { FormAction } from '@/lib/actions/validated-action';
 import { SubmitButton } from '@/components/ui/button';
-import { Field } from '@/components/ui/field';
 import { FormAlerts, fieldBinder } from '@/components/ui/form-state';
+import { AccountField } from './account-field';
 
 export interface ProfileValues {
   firstName: string;
@@ -22,24 +22,16 @@ export function ProfileForm({ action, initial }: { action: FormAction; initial: 
     <form action={formAction} className="space-y-4" noValidate>
       <FormAlerts state={state} />
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field
-          {...bind('firstName')}
-          label="First name"
-          autoComplete="given-name"
-          required
-          maxLength={100}
-        />
-        <Field {...bind('lastName')} label="Last name" autoComplete="family-name" maxLength={100} />
+        <AccountField bind={bind} name="firstName" />
+        <AccountField bind={bind} name="lastName" />
       </div>
-      <Field
-        {...bind('phone')}
-        type="tel"
-        label="Phone"
-        autoComplete="tel"
+      <AccountField
+        bind={bind}
+        name="phone"
         maxLength={32}
         hint="Digits, spaces, + ( ) . - and x"
       />
-      <Field {...bind('company')} label="Company" autoComplete="organization" maxLength={200} />
+      <AccountField bind={bind} name="company" />
       <SubmitButton pendingText="Saving…">Save profile</SubmitButton>
     </form>
   );

@@ -4,7 +4,7 @@ import { useActionState } from 'react';
 import type { FormAction } from '@/lib/actions/validated-action';
 import { Alert } from '@/components/ui/alert';
 import { SubmitButton } from '@/components/ui/button';
-import { Field } from '@/components/ui/field';
+import { AccountField } from '@/components/account/account-field';
 import { FormAlerts, fieldBinder } from '@/components/ui/form-state';
 
 /**
@@ -22,14 +22,7 @@ export function ForgotPasswordForm({ action }: { action: FormAction }) {
         password.
       </p>
       <FormAlerts state={state} />
-      <Field
-        {...bind('email')}
-        type="email"
-        label="Email"
-        autoComplete="email"
-        required
-        maxLength={254}
-      />
+      <AccountField bind={bind} name="email" />
       <SubmitButton pendingText="Sending the link…" className="w-full">
         Send the link
       </SubmitButton>
