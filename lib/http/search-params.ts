@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { mailedTokenSchema } from '@/lib/validations/auth';
 
 /** A page's `searchParams`, as Next hands them over. */
 export type SearchParams = Record<string, string | string[] | undefined>;
@@ -32,4 +33,10 @@ export function readPageQuery<T extends z.ZodObject>(
 /** The props of a page that reads its query string. */
 export interface QueryPageProps {
   searchParams: Promise<SearchParams>;
+}
+
+/** The mailed token a link page was opened with (`?token=`), or null when it is missing or malformed. */
+export async function linkToken(searchParams: Promise<SearchParams>): Promise<string | null> {
+  const parsed = mailedTokenSchema.safeParse(firstParam((await searchParams).token));
+  return parsed.success ? parsed.data : null;
 }

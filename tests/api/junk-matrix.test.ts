@@ -11,6 +11,7 @@ import {
   explain,
   login,
   profile,
+  authApiLogin,
   tokenForPath,
 } from '../support/v1';
 
@@ -165,6 +166,7 @@ describe('junk-input matrix from the OpenAPI document', () => {
     const tokens = {
       v1: access,
       client: await clientLogin(client(), user),
+      auth: await authApiLogin(client(), user),
       staff: (await login(client(), agent)).access,
     };
     expectStatus(await profile(client(), access), 200);
@@ -204,6 +206,7 @@ describe('junk-input matrix from the OpenAPI document', () => {
     const user = await createTestUser();
     const { access } = await login(client(), user);
     const clientToken = await clientLogin(client(), user);
+    const authToken = await authApiLogin(client(), user);
     let checked = 0;
     for (const [path, item] of Object.entries(docRes.json.paths)) {
       for (const method of METHODS) {
@@ -219,8 +222,9 @@ describe('junk-input matrix from the OpenAPI document', () => {
             ? {
                 v1: (await login(client(), user)).access,
                 client: await clientLogin(client(), user),
+                auth: await authApiLogin(client(), user),
               }
-            : { v1: access, client: clientToken };
+            : { v1: access, client: clientToken, auth: authToken };
           const token = tokenForPath(path, own);
           const authed = await client()(url, { ...init, token });
           expect(authed.status, `${method} ${path}: ${explain(authed)}`).not.toBe(401);

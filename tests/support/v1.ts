@@ -143,15 +143,25 @@ export async function clientLogin(api: ApiClient, user: Credentials): Promise<st
 }
 
 /**
- * The token a path takes, from a customer's /api/v1 and /client tokens; the agents' API takes a
- * staff account's /api/v1 token when one is given.
+ * The token a path takes, from a customer's /api/v1, /client and /api/auth tokens; the agents' API
+ * takes a staff account's /api/v1 token when one is given.
  */
 export function tokenForPath(
   path: string,
-  tokens: { v1: string; client: string; staff?: string },
+  tokens: { v1: string; client: string; staff?: string; auth?: string },
 ): string {
   if (path.startsWith('/api/staff/')) return tokens.staff ?? tokens.v1;
+  if (path.startsWith('/api/auth/')) return tokens.auth ?? tokens.v1;
   return path.startsWith('/client/') ? tokens.client : tokens.v1;
+}
+
+/** A document 3 (/api/auth) token for the user. */
+export async function authApiLogin(api: ApiClient, user: Credentials): Promise<string> {
+  const res = await api<{ token: string }>('/api/auth/login', {
+    json: { email: user.email, password: user.password },
+  });
+  expectStatus(res, 200);
+  return res.json.token;
 }
 
 export function refreshWith(api: ApiClient, refreshToken: string) {

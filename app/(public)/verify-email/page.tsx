@@ -4,7 +4,7 @@ import { ResendVerificationForm } from '@/components/auth/resend-verification-fo
 import { VerifyEmailForm } from '@/components/auth/verify-email-form';
 import { Alert } from '@/components/ui/alert';
 import { getCurrentSession } from '@/lib/auth/guards';
-import { mailedTokenSchema } from '@/lib/validations/auth';
+import { linkToken, type QueryPageProps } from '@/lib/http/search-params';
 import { resendVerificationAction, verifyEmailAction } from './actions';
 
 export const metadata: Metadata = { title: 'Confirm your e-mail address' };
@@ -14,21 +14,16 @@ export const metadata: Metadata = { title: 'Confirm your e-mail address' };
  * scanners fetch links, so the token is consumed by the button's POST. Served with
  * `Referrer-Policy: no-referrer` (next.config.js).
  */
-export default async function VerifyEmailPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
-  const { token } = await searchParams;
-  const parsed = mailedTokenSchema.safeParse(token);
+export default async function VerifyEmailPage({ searchParams }: QueryPageProps) {
+  const token = await linkToken(searchParams);
   const signedIn = (await getCurrentSession()) !== null;
   return (
     <AuthPage title="Confirm your e-mail address">
-      {parsed.success ? (
+      {token ? (
         <VerifyEmailForm
           verify={verifyEmailAction}
           resend={signedIn ? resendVerificationAction : null}
-          token={parsed.data}
+          token={token}
         />
       ) : (
         <div className="space-y-4">

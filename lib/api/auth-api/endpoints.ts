@@ -19,6 +19,12 @@ const define = endpointGroup('auth', ['Auth API (document 3)']);
 /** Document 3's token lifetime: one hour. */
 export const AUTH_API_TOKEN_TTL_SECONDS = 3600;
 
+/** Document 3's answers are bare objects: `answer('Changed', { message, token })`. */
+const answer = (description: string, shape: z.ZodRawShape) => ({
+  description,
+  schema: z.object(shape),
+});
+
 const e400 = { description: '`{"error"}`: what was wrong', schema: clientErrorSchema };
 
 const userSchema = z
@@ -52,10 +58,7 @@ export const authApiLogin = define({
   auth: 'none',
   body: loginSchema,
   responses: {
-    200: {
-      description: 'Signed in',
-      schema: z.object({ token: z.string(), user: userSchema }),
-    },
+    200: answer('Signed in', { token: z.string(), user: userSchema }),
     400: e400,
   },
 });
@@ -70,13 +73,10 @@ export const authApiRegister = define({
   auth: 'none',
   body: authApiRegisterSchema,
   responses: {
-    200: {
-      description: 'Registered; a confirmation link is on its way',
-      schema: z.object({
-        message: z.string(),
-        user: z.object({ id: z.string(), email: z.string() }),
-      }),
-    },
+    200: answer('Registered; a confirmation link is on its way', {
+      message: z.string(),
+      user: z.object({ id: z.string(), email: z.string() }),
+    }),
     400: e400,
   },
 });
@@ -86,7 +86,7 @@ export const authApiMe = define({
   method: 'GET',
   path: '/api/auth/me',
   summary: 'Who the token belongs to (document 3)',
-  responses: { 200: { description: 'The user', schema: z.object({ user: userSchema }) } },
+  responses: { 200: answer('The user', { user: userSchema }) },
 });
 
 export const authApiChangePassword = define({
@@ -99,10 +99,7 @@ export const authApiChangePassword = define({
   allowWhilePasswordChangeRequired: true,
   body: authApiChangePasswordSchema,
   responses: {
-    200: {
-      description: 'Changed',
-      schema: z.object({ message: z.string(), token: z.string() }),
-    },
+    200: answer('Changed', { message: z.string(), token: z.string() }),
     400: e400,
   },
 });
@@ -115,10 +112,7 @@ export const authApiLogout = define({
   description: 'The session ends everywhere at once. Send no body.',
   allowWhilePasswordChangeRequired: true,
   responses: {
-    200: {
-      description: 'Logged out',
-      schema: z.object({ message: z.literal('Logged out successfully') }),
-    },
+    200: answer('Logged out', { message: z.literal('Logged out successfully') }),
   },
 });
 

@@ -4,13 +4,7 @@ import { methods, route } from '@/lib/http/handler';
 import { addStaffMessage } from '@/lib/support/tickets';
 
 const handler = route(staffAddTicketMessage, async ({ session, params, body }) => {
-  const added = await addStaffMessage({
-    actorId: session.user.id,
-    ticketId: params.id,
-    body: body.body,
-    internal: body.internal,
-    attachmentIds: body.attachmentIds,
-  });
+  const added = await addStaffMessage({ ...body, actorId: session.user.id, ticketId: params.id });
   return {
     status: 201,
     body: v1Ok(

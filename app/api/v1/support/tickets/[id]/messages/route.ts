@@ -4,12 +4,7 @@ import { methods, route } from '@/lib/http/handler';
 import { addCustomerMessage } from '@/lib/support/tickets';
 
 const handler = route(v1AddTicketMessage, async ({ session, params, body }) => {
-  const added = await addCustomerMessage({
-    userId: session.user.id,
-    ticketId: params.id,
-    body: body.body,
-    attachmentIds: body.attachmentIds,
-  });
+  const added = await addCustomerMessage({ ...body, userId: session.user.id, ticketId: params.id });
   return {
     status: 201,
     body: v1Ok('Message added', presentMessage(added.ticketId, added.message, session.user.id)),
