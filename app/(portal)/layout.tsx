@@ -17,7 +17,7 @@ export default async function PortalLayout({ children }: { children: React.React
       >
         Skip to content
       </a>
-      <PortalNav userName={name} staff={can(session.user, 'support:agent')} />
+      <PortalNav userName={name} staff={can(session.user, 'VIEW_ALL_TICKETS')} />
       {verified ? null : (
         <UnverifiedEmailBanner email={session.user.email} resend={resendVerificationAction} />
       )}

@@ -185,7 +185,7 @@ export async function receiveInboundEmail(
     return record(mail, { outcome: 'IGNORED', reason: 'empty reply', ticketId: ticket.id });
   }
 
-  const staff = can(sender, 'support:agent');
+  const staff = can(sender, 'REPLY_TICKETS');
   if (ticket.status === 'CLOSED') {
     const closedDays = ticket.closedAt ? (Date.now() - ticket.closedAt.getTime()) / 86_400_000 : 0;
     if (staff || closedDays > CLOSED_REPLY_DAYS || ticket.userId !== sender.id) {

@@ -389,6 +389,6 @@ function mayView(
 ): boolean {
   // An upload not sent yet is its uploader's alone.
   if (row.boundAt === null) return row.uploaderId === viewer.id;
-  if (can(viewer, 'support:agent')) return true;
+  if (can(viewer, 'VIEW_ALL_TICKETS')) return true;
   return row.ticket?.userId === viewer.id && row.message?.internal !== true;
 }

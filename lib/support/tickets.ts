@@ -871,7 +871,7 @@ export async function mergeTickets(input: {
 
 /** Active support agents and administrators: who a ticket can be assigned to. */
 export function listAgents() {
-  return listUsersWithRoles(rolesWith('support:agent'));
+  return listUsersWithRoles(rolesWith('REPLY_TICKETS'));
 }
 
 /** Closes tickets resolved more than SUPPORT_AUTO_CLOSE_DAYS ago; returns how many. */

@@ -9,6 +9,6 @@ import { can } from '@/lib/auth/permissions';
  */
 export default async function StaffLayout({ children }: { children: React.ReactNode }) {
   const session = await requireSession();
-  if (!can(session.user, 'support:agent')) notFound();
+  if (!can(session.user, 'VIEW_ALL_TICKETS')) notFound();
   return children;
 }

@@ -469,7 +469,7 @@ export const staffListTickets = defineEndpoint({
   summary: "The agents' queue: every customer's tickets",
   description: `Sorted by SLA due time (running clocks first), then priority, then age. Filters: \`status\`, \`category\`, \`priority\`, \`assignee\` (\`me\`, \`none\` or an agent id) and \`q\` (full-text search over subjects, descriptions and messages, notes included). Needs a support agent or administrator: an /api/v1 bearer token or a staff browser session.${PAGINATION_NOTE}`,
   auth: 'required',
-  permission: 'support:agent',
+  permission: 'VIEW_ALL_TICKETS',
   query: staffQueueQuery,
   responses: {
     200: { description: 'Queue', schema: v1Success(pageSchema(staffTicketSummarySchema)) },
@@ -485,7 +485,7 @@ export const staffGetTicket = defineEndpoint({
   tags: staffTags,
   summary: 'A ticket with every message, internal notes included',
   auth: 'required',
-  permission: 'support:agent',
+  permission: 'VIEW_ALL_TICKETS',
   params: ticketIdParams,
   staffResource: 'ticket',
   responses: {
@@ -504,7 +504,7 @@ export const staffAddTicketMessage = defineEndpoint({
   description:
     '`{"body", "internal"}`. A public reply (`internal: false`) makes the ticket await the customer and stops the SLA clock; a note changes nothing the customer sees. A closed ticket takes notes only.',
   auth: 'required',
-  permission: 'support:agent',
+  permission: 'REPLY_TICKETS',
   params: ticketIdParams,
   body: staffMessageSchema,
   staffResource: 'ticket',
@@ -526,7 +526,7 @@ export const staffUpdateTicket = defineEndpoint({
   description:
     '`{"status"?, "priority"?, "assigneeId"?}`; `assigneeId: null` unassigns. A priority change measures a running SLA clock against the new target.',
   auth: 'required',
-  permission: 'support:agent',
+  permission: 'REPLY_TICKETS',
   params: ticketIdParams,
   body: staffUpdateSchema,
   staffResource: 'ticket',
@@ -547,7 +547,7 @@ export const staffMergeTicket = defineEndpoint({
   description:
     '`{"targetId": "ticket_41"}`. Messages move with their internal flags; this ticket closes and points at the target, and replies to it land there. Answers the surviving ticket.',
   auth: 'required',
-  permission: 'support:agent',
+  permission: 'REPLY_TICKETS',
   params: ticketIdParams,
   body: mergeTicketSchema,
   staffResource: 'ticket',
@@ -640,7 +640,7 @@ export const staffUploadTicketAttachment = defineEndpoint({
     'list its `id` in `attachmentIds` of POST /api/staff/tickets/{id}/messages. A file sent with an internal note is never shown to the customer.',
   ),
   auth: 'required',
-  permission: 'support:agent',
+  permission: 'REPLY_TICKETS',
   params: ticketIdParams,
   upload: { maxFileBytes: ATTACHMENT_MAX_BYTES },
   rateLimit: 'support-upload',

@@ -7,7 +7,7 @@ import { upper } from '@/lib/api/v1/envelope';
 import { addStaffMessage, mergeTickets, ticketId, updateTicket } from '@/lib/support/tickets';
 import { mergeFormSchema, replyFormSchema, staffUpdateFormSchema } from '@/lib/validations/support';
 
-const staffOnly = { permission: 'support:agent' } as const;
+const staffOnly = { permission: 'REPLY_TICKETS' } as const;
 
 export const staffReplyAction = validatedAction(
   replyFormSchema,

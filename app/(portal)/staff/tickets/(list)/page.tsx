@@ -23,7 +23,7 @@ const PAGE_SIZE = 20;
 export default async function StaffQueuePage({ searchParams }: QueryPageProps) {
   const session = await requireSession();
   // Customers get the same 404 as a page that does not exist.
-  if (!can(session.user, 'support:agent')) notFound();
+  if (!can(session.user, 'VIEW_ALL_TICKETS')) notFound();
   // Anything unreadable in the query string is dropped, not refused.
   const f = readPageQuery(staffQueueQuery, await searchParams).query;
   const [result, agents] = await Promise.all([

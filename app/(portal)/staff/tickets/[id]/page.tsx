@@ -28,7 +28,7 @@ const termClass = 'text-slate-500 dark:text-slate-400';
 
 export default async function StaffTicketPage({ params }: { params: Promise<{ id: string }> }) {
   const session = await requireSession();
-  if (!can(session.user, 'support:agent')) notFound();
+  if (!can(session.user, 'VIEW_ALL_TICKETS')) notFound();
   const id = parsePrefixedId('ticket', (await params).id);
   if (id === null) notFound();
   const [ticket, agents] = await Promise.all([
