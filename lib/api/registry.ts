@@ -1,5 +1,6 @@
 import { authApiEndpoints } from './auth-api/endpoints';
 import { clientEndpoints } from './client/endpoints';
+import { giggatekEndpoints } from './giggatek/endpoints';
 import { attachmentFileEndpoint, downloadFileEndpoint } from './files';
 import { inboundEmailEndpoint } from './inbound';
 import { stripeWebhookEndpoint } from './stripe-webhook';
@@ -25,6 +26,7 @@ export const allEndpoints = [
   ...supportEndpoints,
   ...clientEndpoints,
   ...authApiEndpoints,
+  ...giggatekEndpoints,
   ...systemEndpoints,
   stripeWebhookEndpoint,
   downloadFileEndpoint,

@@ -1,6 +1,6 @@
 import 'server-only';
 import { unauthorized } from '@/lib/errors';
-import { revokeSession, type SessionSurface } from './sessions';
+import { revokeSession, type ActiveSession, type SessionSurface } from './sessions';
 import { signIn, type SignedInUser } from './sign-in';
 import {
   REFRESH_TOKEN_TTL_MS,
@@ -62,10 +62,18 @@ export async function loginForAccessToken(input: {
   ttlSeconds: number;
   ip: string;
   userAgent: string | null;
+  /**
+   * The session outlives its token (the surface's 7 days), for surfaces that renew the token by
+   * bearer (document 4's refresh); otherwise it lives exactly as long as the token.
+   */
+  renewable?: boolean;
 }): Promise<AccessTokenLogin> {
-  const { ttlSeconds, ...rest } = input;
+  const { ttlSeconds, renewable, ...rest } = input;
   const ms = ttlSeconds * 1000;
-  const { user, session } = await signIn({ ...rest, lifetime: { idleMs: ms, absoluteMs: ms } });
+  const { user, session } = await signIn({
+    ...rest,
+    lifetime: renewable ? undefined : { idleMs: ms, absoluteMs: ms },
+  });
   const access = await signAccessToken({
     userId: user.id,
     sessionId: session.id,
@@ -78,6 +86,24 @@ export async function loginForAccessToken(input: {
     accessToken: access.token,
     accessExpiresAt: access.expiresAt,
   };
+}
+
+/**
+ * A new access token for the bearer's own session (document 4's refresh): never past the
+ * session's end, 7 days after sign-in.
+ */
+export async function renewAccessToken(
+  session: ActiveSession,
+  ttlSeconds: number,
+): Promise<{ token: string; expiresIn: number }> {
+  const left = Math.floor((session.absoluteExpiresAt.getTime() - Date.now()) / 1000);
+  const { token, expiresIn } = await signAccessToken({
+    userId: session.user.id,
+    sessionId: session.id,
+    surface: session.surface,
+    ttlSeconds: Math.max(1, Math.min(ttlSeconds, left)),
+  });
+  return { token, expiresIn };
 }
 
 /**

@@ -13,6 +13,7 @@ import {
   profile,
   authApiLogin,
   tokenForPath,
+  tokenLoginAt,
 } from '../support/v1';
 
 /**
@@ -167,6 +168,7 @@ describe('junk-input matrix from the OpenAPI document', () => {
       v1: access,
       client: await clientLogin(client(), user),
       auth: await authApiLogin(client(), user),
+      giggatek: await tokenLoginAt('/v1/auth/login', client(), user),
       staff: (await login(client(), agent)).access,
     };
     expectStatus(await profile(client(), access), 200);
@@ -207,6 +209,7 @@ describe('junk-input matrix from the OpenAPI document', () => {
     const { access } = await login(client(), user);
     const clientToken = await clientLogin(client(), user);
     const authToken = await authApiLogin(client(), user);
+    const giggatekToken = await tokenLoginAt('/v1/auth/login', client(), user);
     let checked = 0;
     for (const [path, item] of Object.entries(docRes.json.paths)) {
       for (const method of METHODS) {
@@ -223,8 +226,9 @@ describe('junk-input matrix from the OpenAPI document', () => {
                 v1: (await login(client(), user)).access,
                 client: await clientLogin(client(), user),
                 auth: await authApiLogin(client(), user),
+                giggatek: await tokenLoginAt('/v1/auth/login', client(), user),
               }
-            : { v1: access, client: clientToken, auth: authToken };
+            : { v1: access, client: clientToken, auth: authToken, giggatek: giggatekToken };
           const token = tokenForPath(path, own);
           const authed = await client()(url, { ...init, token });
           expect(authed.status, `${method} ${path}: ${explain(authed)}`).not.toBe(401);

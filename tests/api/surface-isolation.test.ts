@@ -124,7 +124,7 @@ beforeAll(async () => {
 describe('surface isolation (from /api/v1/openapi.json)', () => {
   it('finds the session-bound operations of every served surface', () => {
     const surfaces = new Set(operations.flatMap((op) => op.surfaces));
-    expect(surfaces).toEqual(new Set(['API_V1', 'CLIENT', 'AUTH_API']));
+    expect(surfaces).toEqual(new Set(['API_V1', 'CLIENT', 'AUTH_API', 'GIGGATEK']));
     expect(operations.length).toBeGreaterThan(15);
     for (const op of operations) expect(op.surfaces).toHaveLength(1);
   });

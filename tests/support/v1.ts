@@ -148,21 +148,30 @@ export async function clientLogin(api: ApiClient, user: Credentials): Promise<st
  */
 export function tokenForPath(
   path: string,
-  tokens: { v1: string; client: string; staff?: string; auth?: string },
+  tokens: { v1: string; client: string; staff?: string; auth?: string; giggatek?: string },
 ): string {
   if (path.startsWith('/api/staff/')) return tokens.staff ?? tokens.v1;
   if (path.startsWith('/api/auth/')) return tokens.auth ?? tokens.v1;
+  if (path.startsWith('/v1/')) return tokens.giggatek ?? tokens.v1;
   return path.startsWith('/client/') ? tokens.client : tokens.v1;
 }
 
-/** A document 3 (/api/auth) token for the user. */
-export async function authApiLogin(api: ApiClient, user: Credentials): Promise<string> {
-  const res = await api<{ token: string }>('/api/auth/login', {
+/** A token from a login that answers `{"token"}`: document 3's /api/auth, document 4's /v1/auth. */
+export async function tokenLoginAt(
+  path: '/api/auth/login' | '/v1/auth/login',
+  api: ApiClient,
+  user: Credentials,
+): Promise<string> {
+  const res = await api<{ token: string }>(path, {
     json: { email: user.email, password: user.password },
   });
   expectStatus(res, 200);
   return res.json.token;
 }
+
+/** A document 3 (/api/auth) token for the user. */
+export const authApiLogin = (api: ApiClient, user: Credentials) =>
+  tokenLoginAt('/api/auth/login', api, user);
 
 export function refreshWith(api: ApiClient, refreshToken: string) {
   return api<V1Success<TokenData>>('/api/v1/auth/refresh', {
