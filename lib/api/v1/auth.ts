@@ -9,6 +9,7 @@ import {
   resetPasswordSchema,
   verifyEmailSchema,
 } from '@/lib/validations/auth';
+import { CUSTOMER_PERMISSIONS, STAFF_PERMISSIONS } from '@/lib/auth/permissions';
 import type { SignedInUser } from '@/lib/auth/sign-in';
 import { isoSeconds } from '@/lib/format';
 import { v1Answer, v1ErrorSchema, v1Errors, v1MessageAnswer } from './envelope';
@@ -208,7 +209,41 @@ export const v1ConfirmPasswordReset = define({
   responses: { 200: v1MessageAnswer('Password reset'), 400: linkInvalid },
 });
 
+export const v1AuthStatus = define({
+  operationId: 'v1AuthStatus',
+  method: 'GET',
+  path: '/api/v1/auth/status',
+  summary: 'Who the token belongs to, and whether the address is verified',
+  allowWhilePasswordChangeRequired: true,
+  responses: {
+    200: v1Answer(
+      'Authenticated',
+      z.object({
+        authenticated: z.literal(true),
+        user: v1UserSchema.omit({ last_login: true }),
+        email_verified: z.boolean(),
+        force_password_change: z.boolean(),
+      }),
+    ),
+  },
+});
+
+export const v1AuthPermissions = define({
+  operationId: 'v1AuthPermissions',
+  method: 'GET',
+  path: '/api/v1/auth/permissions',
+  summary: "The caller's permissions, from the portal's permissions table",
+  responses: {
+    200: v1Answer(
+      'Permissions',
+      z.object({ permissions: z.array(z.enum([...CUSTOMER_PERMISSIONS, ...STAFF_PERMISSIONS])) }),
+    ),
+  },
+});
+
 export const v1AuthEndpoints = [
+  v1AuthStatus,
+  v1AuthPermissions,
   v1Login,
   v1Refresh,
   v1Logout,
