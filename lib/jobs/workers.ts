@@ -60,11 +60,24 @@ export async function startWorkers(
     const deleted = await deleteExpiredUploads();
     if (deleted > 0) logger.info({ deleted }, 'deleted attachment uploads never sent');
   });
+  // A burst of reset requests is mailed in batches, each job failed on its own.
   const resetWorker = await boss.work<{ email: string }>(
     QUEUES.passwordReset,
-    polling,
+    { ...polling, batchSize: MAIL_BATCH },
     async (jobs) => {
-      for (const job of jobs) await sendPasswordReset(job.data);
+      await Promise.all(
+        jobs.map((job) =>
+          limit(async () => {
+            try {
+              await sendPasswordReset(job.data);
+            } catch (err) {
+              await boss.fail(QUEUES.passwordReset, job.id, {
+                message: err instanceof Error ? err.message : String(err),
+              });
+            }
+          }),
+        ),
+      );
     },
   );
   return {
