@@ -6,7 +6,7 @@ import {
   loginSchema,
   passwordSchema,
 } from '@/lib/validations/auth';
-import { clientErrorSchema } from '../client/errors';
+import { plainAnswer, plainError } from '../plain-answers';
 
 /**
  * Document 3 (shared/contracts/3-auth-api-spec.md) at /api/auth, beside NextAuth's own routes
@@ -19,13 +19,7 @@ const define = endpointGroup('auth', ['Auth API (document 3)']);
 /** Document 3's token lifetime: one hour. */
 export const AUTH_API_TOKEN_TTL_SECONDS = 3600;
 
-/** Document 3's answers are bare objects: `answer('Changed', { message, token })`. */
-const answer = (description: string, shape: z.ZodRawShape) => ({
-  description,
-  schema: z.object(shape),
-});
-
-const e400 = { description: '`{"error"}`: what was wrong', schema: clientErrorSchema };
+const e400 = plainError('`{"error"}`: what was wrong');
 
 const userSchema = z
   .object({
@@ -58,7 +52,7 @@ export const authApiLogin = define({
   auth: 'none',
   body: loginSchema,
   responses: {
-    200: answer('Signed in', { token: z.string(), user: userSchema }),
+    200: plainAnswer('Signed in', { token: z.string(), user: userSchema }),
     400: e400,
   },
 });
@@ -73,7 +67,7 @@ export const authApiRegister = define({
   auth: 'none',
   body: authApiRegisterSchema,
   responses: {
-    200: answer('Registered; a confirmation link is on its way', {
+    200: plainAnswer('Registered; a confirmation link is on its way', {
       message: z.string(),
       user: z.object({ id: z.string(), email: z.string() }),
     }),
@@ -86,7 +80,7 @@ export const authApiMe = define({
   method: 'GET',
   path: '/api/auth/me',
   summary: 'Who the token belongs to (document 3)',
-  responses: { 200: answer('The user', { user: userSchema }) },
+  responses: { 200: plainAnswer('The user', { user: userSchema }) },
 });
 
 export const authApiChangePassword = define({
@@ -99,7 +93,7 @@ export const authApiChangePassword = define({
   allowWhilePasswordChangeRequired: true,
   body: authApiChangePasswordSchema,
   responses: {
-    200: answer('Changed', { message: z.string(), token: z.string() }),
+    200: plainAnswer('Changed', { message: z.string(), token: z.string() }),
     400: e400,
   },
 });
@@ -112,7 +106,7 @@ export const authApiLogout = define({
   description: 'The session ends everywhere at once. Send no body.',
   allowWhilePasswordChangeRequired: true,
   responses: {
-    200: answer('Logged out', { message: z.literal('Logged out successfully') }),
+    200: plainAnswer('Logged out', { message: z.literal('Logged out successfully') }),
   },
 });
 

@@ -7,7 +7,7 @@ import {
   registerSchema,
   resetPasswordSchema,
 } from '@/lib/validations/auth';
-import { clientErrorSchema } from '../client/errors';
+import { plainAnswer, plainError } from '../plain-answers';
 
 /**
  * Document 4 (shared/contracts/4-giggatek-auth-api.md) at /v1/auth: one-hour HS256 bearer tokens
@@ -19,12 +19,6 @@ const define = endpointGroup('giggatek', ['GigGatek auth (document 4)']);
 
 /** Document 4's `expires_in`: one hour. */
 export const GIGGATEK_TOKEN_TTL_SECONDS = 3600;
-
-const error = (description: string) => ({ description, schema: clientErrorSchema });
-const answer = (description: string, shape: z.ZodRawShape) => ({
-  description,
-  schema: z.object(shape),
-});
 
 const userSchema = z
   .object({
@@ -54,9 +48,9 @@ export const giggatekRegister = define({
   body: registerSchema,
   fieldNames: { firstName: 'first_name', lastName: 'last_name' },
   responses: {
-    201: answer('Registered and signed in', signedIn),
-    400: error('`{"error"}`: the field and what is wrong with it'),
-    409: error('Email already registered'),
+    201: plainAnswer('Registered and signed in', signedIn),
+    400: plainError('`{"error"}`: the field and what is wrong with it'),
+    409: plainError('Email already registered'),
   },
 });
 
@@ -70,9 +64,9 @@ export const giggatekLogin = define({
   auth: 'none',
   body: loginSchema,
   responses: {
-    200: answer('Signed in', signedIn),
-    400: error('A missing or malformed field'),
-    401: error('Invalid email or password'),
+    200: plainAnswer('Signed in', signedIn),
+    400: plainError('A missing or malformed field'),
+    401: plainError('Invalid email or password'),
   },
 });
 
@@ -84,7 +78,7 @@ export const giggatekRefresh = define({
   description:
     'A new one-hour token for the same session, which ends 7 days after sign-in whatever is renewed (`expires_in` says when the new token ends). An expired token cannot be renewed: log in again. Send no body.',
   responses: {
-    200: answer('Renewed', {
+    200: plainAnswer('Renewed', {
       message: z.string(),
       token: z.string(),
       expires_in: z.number().int(),
@@ -98,7 +92,9 @@ export const giggatekStatus = define({
   path: '/v1/auth/status',
   summary: 'Authentication status (document 4)',
   description: 'A bad or expired token is a 401, here as everywhere.',
-  responses: { 200: answer('Signed in', { authenticated: z.literal(true), user: userSchema }) },
+  responses: {
+    200: plainAnswer('Signed in', { authenticated: z.literal(true), user: userSchema }),
+  },
 });
 
 export const giggatekPermissions = define({
@@ -108,7 +104,7 @@ export const giggatekPermissions = define({
   summary: "The user's permissions (document 4)",
   description: `From the portal's permissions table. Customers: ${CUSTOMER_PERMISSIONS.join(', ')}; staff add some of ${STAFF_PERMISSIONS.join(', ')}.`,
   responses: {
-    200: answer('Permissions', {
+    200: plainAnswer('Permissions', {
       permissions: z.array(z.enum([...CUSTOMER_PERMISSIONS, ...STAFF_PERMISSIONS])),
     }),
   },
@@ -121,7 +117,7 @@ export const giggatekLogout = define({
   summary: 'Log out (document 4)',
   description: 'The session ends everywhere at once. Send no body.',
   allowWhilePasswordChangeRequired: true,
-  responses: { 200: answer('Logged out', { message: z.literal('Logout successful') }) },
+  responses: { 200: plainAnswer('Logged out', { message: z.literal('Logout successful') }) },
 });
 
 export const giggatekRequestReset = define({
@@ -134,8 +130,8 @@ export const giggatekRequestReset = define({
   auth: 'none',
   body: forgotPasswordSchema,
   responses: {
-    200: answer('Requested', { message: z.string() }),
-    400: error('A missing or malformed e-mail'),
+    200: plainAnswer('Requested', { message: z.string() }),
+    400: plainError('A missing or malformed e-mail'),
   },
 });
 
@@ -149,8 +145,8 @@ export const giggatekConfirmReset = define({
   auth: 'none',
   body: resetPasswordSchema,
   responses: {
-    200: answer('Reset', { message: z.literal('Password reset successful') }),
-    400: error('`LINK_INVALID`, a weak password, or a malformed body'),
+    200: plainAnswer('Reset', { message: z.literal('Password reset successful') }),
+    400: plainError('`LINK_INVALID`, a weak password, or a malformed body'),
   },
 });
 

@@ -1,19 +1,12 @@
 import { presentV1User, v1Register } from '@/lib/api/v1/auth';
 import { v1Ok } from '@/lib/api/v1/envelope';
-import { registerAccount } from '@/lib/accounts/lifecycle';
+import { registerFromBody } from '@/lib/api/register';
 import { loginForTokens } from '@/lib/auth/token-sessions';
 import { methods, route } from '@/lib/http/handler';
 
 /** Registers, then signs in as login does (document 4 answers a token at registration). */
 const handler = route(v1Register, async ({ body, ip, userAgent }) => {
-  await registerAccount({
-    email: body.email,
-    password: body.password,
-    firstName: body.first_name,
-    lastName: body.last_name,
-    phone: body.phone,
-    ip,
-  });
+  await registerFromBody(body, ip);
   const login = await loginForTokens({
     email: body.email,
     password: body.password,
