@@ -50,7 +50,7 @@ const nextConfig = {
       {
         // These pages carry a mailed token in their URL: no request they make may pass it on.
         // Listed after '/:path*', so this value replaces the general one.
-        source: '/:page(reset-password|verify-email)',
+        source: '/:page(reset-password|verify-email|end-sessions)',
         headers: [{ key: 'Referrer-Policy', value: 'no-referrer' }],
       },
       {

@@ -13,6 +13,7 @@ import { consumeToken, issueToken } from './tokens';
 import {
   createCustomer,
   findActiveUserByEmail,
+  bumpCredentialVersion,
   findMailRecipient,
   isEmailVerified,
   markEmailVerified,
@@ -78,6 +79,45 @@ async function mailToken(
   }
 }
 
+/**
+ * A security e-mail (a password changed, an address confirmed, a new device): its one action
+ * ends every session, by a single-use link valid 7 days that a later password change does not
+ * disarm, so it still works after someone else has taken the password.
+ */
+export async function securityNotice(
+  tx: Tx,
+  user: { id: number; email: string },
+  kind: 'password_changed' | 'email_verified' | 'new_sign_in',
+): Promise<void> {
+  const { token } = await issueToken(tx, {
+    userId: user.id,
+    email: user.email,
+    purpose: 'END_SESSIONS',
+  });
+  await mailUser(tx, user, kind, linkTo('/end-sessions', token));
+}
+
+/** The "end all sessions" link of a security e-mail: every session and token of the account ends. */
+export async function endAllSessions(input: { token: string }): Promise<{ endedSessions: number }> {
+  return transactionWithJobs(async (tx) => {
+    const owner = await consumeToken(tx, { token: input.token, purpose: 'END_SESSIONS' });
+    if (!owner) throw linkInvalid();
+    await bumpCredentialVersion(tx, owner.userId);
+    const endedSessions = await revokeOtherSessions(
+      { userId: owner.userId, keepSessionId: null, reason: 'ended_by_security_mail' },
+      tx,
+    );
+    return { endedSessions };
+  });
+}
+
+/** Mails "new sign-in" when a sign-in comes from a device and network new to the account. */
+export async function noticeNewSignIn(input: { userId: number; email: string }): Promise<void> {
+  await transactionWithJobs((tx) =>
+    securityNotice(tx, { id: input.userId, email: input.email }, 'new_sign_in'),
+  );
+}
+
 export interface RegisterInput {
   email: string;
   password: string;
@@ -132,12 +172,7 @@ export async function verifyEmail(input: { token: string }): Promise<{ userId: n
     const owner = await consumeToken(tx, { token: input.token, purpose: 'VERIFY_EMAIL' });
     // A link for an address the account no longer has proves nothing.
     if (!owner || !(await markEmailVerified(tx, owner))) throw linkInvalid();
-    await mailUser(
-      tx,
-      { id: owner.userId, email: owner.email },
-      'email_verified',
-      `${getEnv().appUrl}/dashboard`,
-    );
+    await securityNotice(tx, { id: owner.userId, email: owner.email }, 'email_verified');
     return { userId: owner.userId };
   });
 }
@@ -181,11 +216,6 @@ export async function resetPassword(input: { token: string; password: string }):
       tx,
     );
     await markEmailVerified(tx, owner);
-    await mailUser(
-      tx,
-      { id: owner.userId, email: owner.email },
-      'password_changed',
-      `${getEnv().appUrl}/forgot-password`,
-    );
+    await securityNotice(tx, { id: owner.userId, email: owner.email }, 'password_changed');
   });
 }

@@ -11,11 +11,16 @@ import type { Tx } from './users';
 export const TOKEN_LIFETIME_MS: Record<UserTokenPurpose, number> = {
   VERIFY_EMAIL: 24 * 3600 * 1000,
   RESET_PASSWORD: 3600 * 1000,
+  END_SESSIONS: 7 * 24 * 3600 * 1000,
 };
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
-/** Issues a token for `purpose`, ending the account's earlier ones of the same purpose. */
+/**
+ * Issues a token for `purpose`, ending the account's earlier ones of the same purpose, except an
+ * "end all sessions" token: each security e-mail's link must keep working, so a new e-mail (which
+ * whoever holds the account can cause) never disarms an older one.
+ */
 export async function issueToken(
   tx: Tx,
   input: { userId: number; email: string; purpose: UserTokenPurpose; now?: Date },
@@ -23,10 +28,12 @@ export async function issueToken(
   const now = input.now ?? new Date();
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(now.getTime() + TOKEN_LIFETIME_MS[input.purpose]);
-  await tx.userToken.updateMany({
-    where: { userId: input.userId, purpose: input.purpose, consumedAt: null },
-    data: { consumedAt: now },
-  });
+  if (input.purpose !== 'END_SESSIONS') {
+    await tx.userToken.updateMany({
+      where: { userId: input.userId, purpose: input.purpose, consumedAt: null },
+      data: { consumedAt: now },
+    });
+  }
   await tx.userToken.create({
     data: {
       userId: input.userId,

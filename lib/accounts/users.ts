@@ -187,6 +187,14 @@ export async function requireVerifiedEmail(userId: number): Promise<void> {
   }
 }
 
+/** Ends every session and token of the account: its credential version goes up. */
+export async function bumpCredentialVersion(tx: Tx, userId: number): Promise<void> {
+  await tx.user.update({
+    where: { id: userId },
+    data: { credentialVersion: { increment: 1 } },
+  });
+}
+
 /** Stores the customer's Stripe customer once; the first stored id wins a race. */
 export async function attachStripeCustomer(userId: number, customerId: string): Promise<string> {
   await db.user.updateMany({

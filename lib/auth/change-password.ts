@@ -1,6 +1,7 @@
 import 'server-only';
 import { findCredentialsById, setPassword } from '@/lib/accounts/users';
-import { db } from '@/lib/db/client';
+import { securityNotice } from '@/lib/accounts/lifecycle';
+import { transactionWithJobs } from '@/lib/jobs/boss';
 import { invalid, notFound, rateLimited } from '@/lib/errors';
 import { consume, reward } from '@/lib/rate-limit';
 import { hashPassword, verifyPassword } from './password';
@@ -69,8 +70,10 @@ export async function changePassword(input: {
     ]);
   }
   const passwordHash = await hashPassword(input.newPassword);
-  return db.$transaction(async (tx) => {
+  return transactionWithJobs(async (tx) => {
     const credentialVersion = await setPassword(tx, { userId: input.userId, passwordHash });
+    // A notice with an "end all sessions" link, in case the one who changed it was not the owner.
+    await securityNotice(tx, { id: input.userId, email: user.email }, 'password_changed');
     const endedSessions = await revokeOtherSessions(
       { userId: input.userId, keepSessionId: input.currentSessionId, reason: 'password_changed' },
       tx,

@@ -5,6 +5,7 @@ import { db, pool } from '@/lib/db/client';
 import type { SessionSurface } from '@/lib/db/generated/enums';
 import { getEnv } from '@/lib/env';
 import { notFound } from '@/lib/errors';
+import { networkOf } from '@/lib/http/client-ip';
 
 export type { SessionSurface };
 
@@ -46,6 +47,37 @@ export function sessionLifetime(surface: SessionSurface): SessionLifetime {
   }
   // Token surfaces: the refresh token's 7 days bound the session; access tokens are short.
   return { idleMs: API_SESSION_MS, absoluteMs: API_SESSION_MS };
+}
+
+const DEVICE_MEMORY_MS = 90 * 24 * 3600 * 1000;
+
+/**
+ * Whether a sign-in comes from a device the account knows: 'known' when one of its sessions of
+ * the last 90 days had the same user agent and network, 'first' when it had no session at all in
+ * that time (a new account's first sign-in is not news), 'new' otherwise.
+ */
+export async function deviceSeen(input: {
+  userId: number;
+  userAgent: string | null;
+  ip: string | null;
+  exceptSessionId: string;
+}): Promise<'known' | 'new' | 'first'> {
+  const earlier = await db.session.findMany({
+    where: {
+      userId: input.userId,
+      id: { not: input.exceptSessionId },
+      createdAt: { gt: new Date(Date.now() - DEVICE_MEMORY_MS) },
+    },
+    select: { ip: true, userAgent: true },
+    orderBy: { createdAt: 'desc' },
+    take: 200,
+  });
+  if (earlier.length === 0) return 'first';
+  const here = input.ip ? networkOf(input.ip) : null;
+  const known = earlier.some(
+    (s) => s.userAgent === input.userAgent && (s.ip ? networkOf(s.ip) : null) === here,
+  );
+  return known ? 'known' : 'new';
 }
 
 /** 256 bits from the CSPRNG. */

@@ -3,9 +3,11 @@ import { AppError, rateLimited, unauthorized } from '@/lib/errors';
 import { ipRateLimitKey } from '@/lib/http/client-ip';
 import { consume, reset, reward } from '@/lib/rate-limit';
 import { normaliseEmail } from '@/lib/accounts/email';
+import { noticeNewSignIn } from '@/lib/accounts/lifecycle';
 import { findCredentials, recordSignIn, replacePasswordHash } from '@/lib/accounts/users';
+import { logger } from '@/lib/log';
 import { hashPassword, needsRehash, timingDummyHash, verifyPassword } from './password';
-import { createSession, type SessionSurface } from './sessions';
+import { createSession, deviceSeen, type SessionSurface } from './sessions';
 
 export interface SignedInUser {
   id: number;
@@ -40,6 +42,32 @@ const INVALID = 'Invalid email or password';
  * The session is stamped with the credential version read beside the hash: a
  * password change that commits while this sign-in runs leaves it dead.
  */
+/**
+ * A sign-in from a user agent and network the account has not used in 90 days gets a security
+ * e-mail with an "end all sessions" link. It never fails the sign-in: a problem is logged.
+ */
+async function warnOfNewDevice(input: {
+  user: { id: number; email: string };
+  session: { id: string };
+  ip: string;
+  userAgent: string | null;
+}): Promise<void> {
+  try {
+    const seen = await deviceSeen({
+      userId: input.user.id,
+      ip: input.ip,
+      userAgent: input.userAgent,
+      exceptSessionId: input.session.id,
+    });
+    if (seen === 'new') await noticeNewSignIn({ userId: input.user.id, email: input.user.email });
+  } catch (err) {
+    logger.error(
+      { userId: input.user.id, error: err instanceof Error ? err.message : String(err) },
+      'new-device notice failed',
+    );
+  }
+}
+
 export async function signIn(input: {
   email: string;
   password: string;
@@ -85,6 +113,7 @@ export async function signIn(input: {
     }),
     recordSignIn(user.id, now),
   ]);
+  await warnOfNewDevice({ user, session, ip: input.ip, userAgent: input.userAgent ?? null });
   const { passwordHash: _hash, credentialVersion: _version, ...safe } = user;
   return { user: { ...safe, lastLoginAt: now }, session };
 }

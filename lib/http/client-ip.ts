@@ -115,6 +115,21 @@ export function clientIpFromHeaders(headers: Headers): string {
 }
 
 /**
+ * The network an address belongs to, for telling a new device from a known one: an IPv4 address's
+ * /24 (`203.0.113.0/24`), an IPv6 address's /48. Anything unreadable is returned unchanged.
+ */
+export function networkOf(ip: string): string {
+  const address = normalise(ip);
+  if (address === undefined) return ip;
+  if (isIPv4(address)) return `${address.split('.').slice(0, 3).join('.')}.0/24`;
+  const groups = ipaddr.IPv6.parse(address).parts;
+  return `${groups
+    .slice(0, 3)
+    .map((group) => group.toString(16))
+    .join(':')}::/48`;
+}
+
+/**
  * The key a per-address rate limit counts against: an IPv4 address as it is (IPv4-mapped IPv6
  * included), an IPv6 address by its /64, since one subscriber usually holds a whole /64 and could
  * otherwise step through 2^64 keys. Anything else is returned unchanged.

@@ -88,14 +88,20 @@ const ACCOUNT_MAIL = {
   password_changed: {
     subject: 'Your password was changed',
     heading:
-      'The password of your Sense Security account was just changed, and every signed-in session was ended. If this was not you, reset your password now.',
-    action: 'Reset your password',
+      'The password of your Sense Security account was just changed. If this was not you, end every session now (the link works for 7 days, even if the password is changed again), then reset your password.',
+    action: 'End all sessions',
   },
   email_verified: {
     subject: 'Your e-mail address is confirmed',
     heading:
-      'This address is now confirmed for your Sense Security account: buying, downloads and support are open to you.',
-    action: 'Open the portal',
+      'This address is now confirmed for your Sense Security account: buying, downloads and support are open to you. If this was not you, end every session now.',
+    action: 'End all sessions',
+  },
+  new_sign_in: {
+    subject: 'New sign-in to your account',
+    heading:
+      'Your Sense Security account was just signed in to from a device or network it has not used in 90 days. If this was you, nothing needs doing. If it was not, end every session now, then reset your password.',
+    action: 'End all sessions',
   },
 } as const;
 

@@ -133,5 +133,8 @@ export const resetPasswordFormSchema = z
     path: ['confirmPassword'],
   });
 
+/** A body that carries one mailed token: verify-email, end-sessions, and their buttons. */
+export const mailedTokenBody = z.object({ token: mailedTokenSchema }).strict();
+
 /** POST /api/v1/auth/verify-email and the /verify-email button. */
-export const verifyEmailSchema = z.object({ token: mailedTokenSchema }).strict();
+export const verifyEmailSchema = mailedTokenBody;

@@ -7,6 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
+  endAllSessions,
   registerAccount,
   requestPasswordReset,
   resendVerification,
@@ -15,7 +16,9 @@ import {
   verifyEmail,
 } from '@/lib/accounts/lifecycle';
 import { isEmailVerified } from '@/lib/accounts/users';
+import { changePassword } from '@/lib/auth/change-password';
 import { verifyPassword } from '@/lib/auth/password';
+import { loginForTokens } from '@/lib/auth/token-sessions';
 import { db } from '@/lib/db/client';
 import { mintDownloadUrl } from '@/lib/downloads/releases';
 import { isAppError } from '@/lib/errors';
@@ -231,5 +234,58 @@ describe('password reset', () => {
         'RATE_LIMITED',
       ]);
     }
+  });
+});
+
+describe('security e-mails', () => {
+  const signInFrom = (user: { email: string; password: string }, ip: string, userAgent: string) =>
+    loginForTokens({
+      email: user.email,
+      password: user.password,
+      surface: 'API_V1',
+      ip,
+      userAgent,
+    });
+
+  it('warns of a sign-in from a new device or network, not of the first or a known one', async () => {
+    const user = await createTestUser();
+    const notices = () =>
+      db.notification.count({ where: { toAddress: user.email, kind: 'account_new_sign_in' } });
+    await signInFrom(user, '198.51.100.7', 'Firefox');
+    await signInFrom(user, '198.51.100.200', 'Firefox');
+    expect(await notices()).toBe(0);
+    await signInFrom(user, '198.51.100.9', 'Safari');
+    expect(await notices()).toBe(1);
+    await signInFrom(user, '203.0.113.5', 'Firefox');
+    expect(await notices()).toBe(2);
+    expect(await mailedToken(user.email, 'account_new_sign_in')).toHaveLength(43);
+  });
+
+  it("ends every session by the mail's link, even after the password changed again", async () => {
+    const { user, sessionId } = await tokenLogin();
+    const first = strongPassword();
+    await changePassword({
+      userId: user.id,
+      currentSessionId: sessionId,
+      currentPassword: user.password,
+      newPassword: first,
+    });
+    const token = await mailedToken(user.email, 'account_password_changed');
+    // Whoever changed it changes it again: another notice, and the first link still works.
+    await changePassword({
+      userId: user.id,
+      currentSessionId: sessionId,
+      currentPassword: first,
+      newPassword: strongPassword(),
+    });
+    expect(await mailedToken(user.email, 'account_password_changed')).not.toBe(token);
+    const before = await db.user.findUniqueOrThrow({ where: { id: user.id } });
+
+    const ended = await endAllSessions({ token });
+    expect(ended.endedSessions).toBe(1);
+    expect(await db.session.count({ where: { userId: user.id, revokedAt: null } })).toBe(0);
+    const after = await db.user.findUniqueOrThrow({ where: { id: user.id } });
+    expect(after.credentialVersion).toBe(before.credentialVersion + 1);
+    expect(await codeOf(endAllSessions({ token }))).toBe('LINK_INVALID');
   });
 });

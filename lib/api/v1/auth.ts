@@ -4,6 +4,7 @@ import {
   changePasswordSchema,
   forgotPasswordSchema,
   loginSchema,
+  mailedTokenBody,
   refreshSchema,
   registerSchema,
   resetPasswordSchema,
@@ -209,6 +210,20 @@ export const v1ConfirmPasswordReset = define({
   responses: { 200: v1MessageAnswer('Password reset'), 400: linkInvalid },
 });
 
+export const v1EndSessions = define({
+  ...tokenSpending,
+  operationId: 'v1EndSessions',
+  path: '/api/v1/auth/end-sessions',
+  summary: 'A security e-mail\'s "end all sessions" link',
+  description:
+    '`{"token"}` from the link `/end-sessions?token=…` in a security e-mail (a password changed, an address confirmed, a sign-in from a new device). Every session and token of the account ends. The token works once, for 7 days, and a later password change does not disarm it.',
+  body: mailedTokenBody,
+  responses: {
+    200: v1Answer('Ended', z.object({ ended_sessions: z.number().int() })),
+    400: linkInvalid,
+  },
+});
+
 export const v1AuthStatus = define({
   operationId: 'v1AuthStatus',
   method: 'GET',
@@ -242,6 +257,7 @@ export const v1AuthPermissions = define({
 });
 
 export const v1AuthEndpoints = [
+  v1EndSessions,
   v1AuthStatus,
   v1AuthPermissions,
   v1Login,
