@@ -184,6 +184,15 @@ test.describe('account lifecycle', () => {
     await signIn(page, customer.email, password);
     await expect(page).toHaveURL(/\/dashboard$/);
     await expect(banner(page)).toHaveCount(0);
+
+    // The notice of the change offers one action, "end all sessions": this browser's ends too.
+    const end = await page.goto(await mailedLink(customer.email, '/end-sessions'));
+    expect(end?.headers()['referrer-policy']).toBe('no-referrer');
+    await page.getByRole('button', { name: 'End all sessions' }).click();
+    await expect(page.getByText(/Every session of your account has ended/)).toBeVisible();
+    await saveScreenshot(page, 'end-sessions-done-dark');
+    await page.goto('/dashboard');
+    await expectSignedOut(page);
   });
 
   test('refused input: mismatched, common and taken on /register; a bad reset link', async ({

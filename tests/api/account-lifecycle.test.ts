@@ -186,4 +186,25 @@ describe('password reset (/api/v1/auth/password/reset)', () => {
     }
     expect(Math.abs(median(forKnown) - median(forUnknown))).toBeLessThan(50);
   });
+
+  it("ends every session through a security e-mail's link, once", async () => {
+    const user = await createTestUser();
+    const { access } = await login(api, user);
+    const newPassword = strongPassword();
+    expectStatus(
+      await api('/api/v1/auth/change-password', {
+        token: access,
+        json: { current_password: user.password, new_password: newPassword },
+      }),
+      200,
+    );
+    const token = await mailedToken(user.email, 'account_password_changed');
+    const ended = await api<V1Success<{ ended_sessions: number }>>('/api/v1/auth/end-sessions', {
+      json: { token },
+    });
+    expectStatus(ended, 200);
+    expect(ended.json.data.ended_sessions).toBe(1);
+    expectV1Error(await profile(api, access), 401);
+    expectV1Error(await api('/api/v1/auth/end-sessions', { json: { token } }), 400, 'LINK_INVALID');
+  });
 });
