@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isoSeconds } from '@/lib/format';
-import { defineEndpoint, type EndpointSpec } from '@/lib/http/endpoint';
+import type { EndpointSpec } from '@/lib/http/endpoint';
+import { endpointGroup } from '@/lib/http/endpoint-group';
 import { purchaseId } from '@/lib/payments/views';
 import type {
   CustomerTicket,
@@ -324,20 +325,17 @@ const e409 = {
     '`TICKET_CLOSED`: the ticket is closed; `link` points at the form for a follow-up ticket',
   schema: v1ErrorSchema,
 };
-const tags = ['Support (v1)'];
-const staffTags = ['Support (staff)'];
+const define = endpointGroup('v1', ['Support (v1)']);
+const defineStaff = endpointGroup('staff', ['Support (staff)']);
 /** What every staff operation on one ticket may answer besides its success. */
 const staffTicketErrors = { 400: e400, 404: e404 };
 
-export const v1ListTickets = defineEndpoint({
+export const v1ListTickets = define({
   operationId: 'v1ListTickets',
   method: 'GET',
   path: '/api/v1/support/tickets',
-  surface: 'v1',
-  tags,
   summary: "The customer's support tickets",
   description: `Latest activity first; \`status\` filters.${PAGINATION_NOTE}`,
-  auth: 'required',
   query: ticketsQuery,
   responses: {
     200: { description: 'Tickets', schema: v1Success(pageSchema(ticketSummarySchema)) },
@@ -345,16 +343,13 @@ export const v1ListTickets = defineEndpoint({
   },
 });
 
-export const v1CreateTicket = defineEndpoint({
+export const v1CreateTicket = define({
   operationId: 'v1CreateTicket',
   method: 'POST',
   path: '/api/v1/support/tickets',
-  surface: 'v1',
-  tags,
   summary: 'Open a support ticket',
   description:
     'Document 2\'s body: `{"subject", "description", "category", "priority"}`; `priority` defaults to medium. Optionally `contractId`, `purchaseId` (the customer\'s own: another\'s is a 404) and `followUpOf` (a closed ticket). Subjects are at most 200 characters, descriptions 20,000; both are plain text. Unknown fields are refused. 30 writes a minute per customer.',
-  auth: 'required',
   body: createTicketSchema,
   rateLimit: 'support-write',
   fieldNames: { followUpOfId: 'followUpOf' },
@@ -369,15 +364,12 @@ export const v1CreateTicket = defineEndpoint({
   },
 });
 
-export const v1GetTicket = defineEndpoint({
+export const v1GetTicket = define({
   operationId: 'v1GetTicket',
   method: 'GET',
   path: '/api/v1/support/tickets/{id}',
-  surface: 'v1',
-  tags,
   summary: 'A ticket with its messages',
   description: "Messages oldest first. Another customer's ticket is a 404.",
-  auth: 'required',
   params: ticketIdParams,
   ownedResource: 'ticket',
   responses: {
@@ -387,16 +379,13 @@ export const v1GetTicket = defineEndpoint({
   },
 });
 
-export const v1AddTicketMessage = defineEndpoint({
+export const v1AddTicketMessage = define({
   operationId: 'v1AddTicketMessage',
   method: 'POST',
   path: '/api/v1/support/tickets/{id}/messages',
-  surface: 'v1',
-  tags,
   summary: 'Reply to a ticket',
   description:
     '`{"body"}`, plain text of 1 to 20,000 characters. The ticket then awaits support, and a resolved one reopens. A closed ticket answers 409 `TICKET_CLOSED` with a `link` to open a follow-up. A reply to a merged ticket lands in the ticket it was merged into (`ticketId` says which).',
-  auth: 'required',
   params: ticketIdParams,
   body: addMessageSchema,
   rateLimit: 'support-write',
@@ -411,15 +400,12 @@ export const v1AddTicketMessage = defineEndpoint({
 });
 
 const transition = (action: 'resolve' | 'reopen', description: string) =>
-  defineEndpoint({
+  define({
     operationId: action === 'resolve' ? 'v1ResolveTicket' : 'v1ReopenTicket',
     method: 'POST',
     path: `/api/v1/support/tickets/{id}/${action}`,
-    surface: 'v1',
-    tags,
     summary: action === 'resolve' ? 'Mark a ticket resolved' : 'Reopen a resolved ticket',
     description: `${description} Send no body. A closed ticket answers 409 \`TICKET_CLOSED\`.`,
-    auth: 'required',
     params: ticketIdParams,
     ownedResource: 'ticket',
     responses: {
@@ -439,16 +425,13 @@ export const v1ReopenTicket = transition(
   'A resolved ticket awaits support again; any other open ticket is left as it is.',
 );
 
-export const v1RateTicket = defineEndpoint({
+export const v1RateTicket = define({
   operationId: 'v1RateTicket',
   method: 'POST',
   path: '/api/v1/support/tickets/{id}/rating',
-  surface: 'v1',
-  tags,
   summary: 'Rate how a ticket was resolved',
   description:
     '`{"rating": "good" | "bad", "comment"?}`, once for each resolution (a ticket reopened and resolved again may be rated again). 409 `CONFLICT` when the ticket is not resolved or this resolution was rated.',
-  auth: 'required',
   params: ticketIdParams,
   body: rateTicketSchema,
   ownedResource: 'ticket',
@@ -460,15 +443,12 @@ export const v1RateTicket = defineEndpoint({
   },
 });
 
-export const staffListTickets = defineEndpoint({
+export const staffListTickets = defineStaff({
   operationId: 'staffListTickets',
   method: 'GET',
   path: '/api/staff/tickets',
-  surface: 'staff',
-  tags: staffTags,
   summary: "The agents' queue: every customer's tickets",
   description: `Sorted by SLA due time (running clocks first), then priority, then age. Filters: \`status\`, \`category\`, \`priority\`, \`assignee\` (\`me\`, \`none\` or an agent id) and \`q\` (full-text search over subjects, descriptions and messages, notes included). Needs a support agent or administrator: an /api/v1 bearer token or a staff browser session.${PAGINATION_NOTE}`,
-  auth: 'required',
   permission: 'VIEW_ALL_TICKETS',
   query: staffQueueQuery,
   responses: {
@@ -477,14 +457,11 @@ export const staffListTickets = defineEndpoint({
   },
 });
 
-export const staffGetTicket = defineEndpoint({
+export const staffGetTicket = defineStaff({
   operationId: 'staffGetTicket',
   method: 'GET',
   path: '/api/staff/tickets/{id}',
-  surface: 'staff',
-  tags: staffTags,
   summary: 'A ticket with every message, internal notes included',
-  auth: 'required',
   permission: 'VIEW_ALL_TICKETS',
   params: ticketIdParams,
   staffResource: 'ticket',
@@ -494,16 +471,13 @@ export const staffGetTicket = defineEndpoint({
   },
 });
 
-export const staffAddTicketMessage = defineEndpoint({
+export const staffAddTicketMessage = defineStaff({
   operationId: 'staffAddTicketMessage',
   method: 'POST',
   path: '/api/staff/tickets/{id}/messages',
-  surface: 'staff',
-  tags: staffTags,
   summary: 'Reply to the customer, or add an internal note',
   description:
     '`{"body", "internal"}`. A public reply (`internal: false`) makes the ticket await the customer and stops the SLA clock; a note changes nothing the customer sees. A closed ticket takes notes only.',
-  auth: 'required',
   permission: 'REPLY_TICKETS',
   params: ticketIdParams,
   body: staffMessageSchema,
@@ -516,16 +490,13 @@ export const staffAddTicketMessage = defineEndpoint({
   },
 });
 
-export const staffUpdateTicket = defineEndpoint({
+export const staffUpdateTicket = defineStaff({
   operationId: 'staffUpdateTicket',
   method: 'PATCH',
   path: '/api/staff/tickets/{id}',
-  surface: 'staff',
-  tags: staffTags,
   summary: 'Change status, priority or assignee',
   description:
     '`{"status"?, "priority"?, "assigneeId"?}`; `assigneeId: null` unassigns. A priority change measures a running SLA clock against the new target.',
-  auth: 'required',
   permission: 'REPLY_TICKETS',
   params: ticketIdParams,
   body: staffUpdateSchema,
@@ -537,16 +508,13 @@ export const staffUpdateTicket = defineEndpoint({
   },
 });
 
-export const staffMergeTicket = defineEndpoint({
+export const staffMergeTicket = defineStaff({
   operationId: 'staffMergeTicket',
   method: 'POST',
   path: '/api/staff/tickets/{id}/merge',
-  surface: 'staff',
-  tags: staffTags,
   summary: 'Merge this ticket into another of the same customer',
   description:
     '`{"targetId": "ticket_41"}`. Messages move with their internal flags; this ticket closes and points at the target, and replies to it land there. Answers the surviving ticket.',
-  auth: 'required',
   permission: 'REPLY_TICKETS',
   params: ticketIdParams,
   body: mergeTicketSchema,
@@ -584,17 +552,14 @@ const uploadErrors = {
   },
 };
 
-export const v1UploadAttachment = defineEndpoint({
+export const v1UploadAttachment = define({
   operationId: 'v1UploadAttachment',
   method: 'POST',
   path: '/api/v1/support/attachments',
-  surface: 'v1',
-  tags,
   summary: 'Upload a file for a new ticket',
   description: uploadDescription(
     'for the ticket you are about to open: list its `id` in `attachmentIds` of POST /api/v1/support/tickets.',
   ),
-  auth: 'required',
   upload: { maxFileBytes: ATTACHMENT_MAX_BYTES },
   rateLimit: 'support-upload',
   responses: {
@@ -603,17 +568,14 @@ export const v1UploadAttachment = defineEndpoint({
   },
 });
 
-export const v1UploadTicketAttachment = defineEndpoint({
+export const v1UploadTicketAttachment = define({
   operationId: 'v1UploadTicketAttachment',
   method: 'POST',
   path: '/api/v1/support/tickets/{id}/attachments',
-  surface: 'v1',
-  tags,
   summary: 'Upload a file for a reply',
   description: uploadDescription(
     "for a reply to this ticket: list its `id` in `attachmentIds` of POST .../messages. Another customer's ticket is a 404; a closed one a 409 `TICKET_CLOSED`.",
   ),
-  auth: 'required',
   params: ticketIdParams,
   upload: { maxFileBytes: ATTACHMENT_MAX_BYTES },
   rateLimit: 'support-upload',
@@ -629,17 +591,14 @@ export const v1UploadTicketAttachment = defineEndpoint({
   },
 });
 
-export const staffUploadTicketAttachment = defineEndpoint({
+export const staffUploadTicketAttachment = defineStaff({
   operationId: 'staffUploadTicketAttachment',
   method: 'POST',
   path: '/api/staff/tickets/{id}/attachments',
-  surface: 'staff',
-  tags: staffTags,
   summary: 'Upload a file for a reply or a note',
   description: uploadDescription(
     'list its `id` in `attachmentIds` of POST /api/staff/tickets/{id}/messages. A file sent with an internal note is never shown to the customer.',
   ),
-  auth: 'required',
   permission: 'REPLY_TICKETS',
   params: ticketIdParams,
   upload: { maxFileBytes: ATTACHMENT_MAX_BYTES },
