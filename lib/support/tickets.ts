@@ -297,6 +297,32 @@ export async function ticketForUpload(input: { ticketId: number; userId?: number
   });
 }
 
+/** A message and the files sent with it, written in the caller's transaction. */
+async function writeMessage(
+  tx: Tx,
+  input: {
+    ticketId: number;
+    authorId: number;
+    body: string;
+    internal: boolean;
+    attachmentIds?: readonly number[];
+    now: Date;
+  },
+): Promise<TicketMessage> {
+  const { attachmentIds = [], now, ...message } = input;
+  const row = await tx.ticketMessage.create({
+    data: { ...message, createdAt: now },
+    select: messageSelect,
+  });
+  const attachments = await bindAttachments(tx, {
+    ids: attachmentIds,
+    uploaderId: input.authorId,
+    ticketId: input.ticketId,
+    messageId: row.id,
+  });
+  return toMessage(row, attachments);
+}
+
 /** Ticket changes may queue e-mail, so their transactions start the job queue first. */
 const transaction = <T>(fn: (tx: Tx) => Promise<T>) => transactionWithJobs(fn);
 
@@ -433,15 +459,13 @@ export async function addCustomerMessage(input: {
     const ticket = await lockForWrite(tx, input.ticketId, input.userId);
     if (ticket.status === 'CLOSED') throw closedError(ticket.id);
     const now = new Date();
-    const message = await tx.ticketMessage.create({
-      data: { ticketId: ticket.id, authorId: input.userId, body: input.body, createdAt: now },
-      select: messageSelect,
-    });
-    const attachments = await bindAttachments(tx, {
-      ids: input.attachmentIds ?? [],
-      uploaderId: input.userId,
+    const view = await writeMessage(tx, {
       ticketId: ticket.id,
-      messageId: message.id,
+      authorId: input.userId,
+      body: input.body,
+      internal: false,
+      attachmentIds: input.attachmentIds,
+      now,
     });
     await tx.ticket.update({
       where: { id: ticket.id },
@@ -453,7 +477,6 @@ export async function addCustomerMessage(input: {
         ...(ticket.slaStartedAt ? {} : startClock(ticket.priority, !ticket.firstRespondedAt, now)),
       },
     });
-    const view = toMessage(message, attachments);
     await notifyAgents(tx, ticket, {
       kind: 'replied',
       body: input.body,
@@ -706,21 +729,13 @@ export async function addStaffMessage(input: {
     const ticket = await lockForWrite(tx, input.ticketId);
     if (ticket.status === 'CLOSED' && !input.internal) throw closedError(ticket.id);
     const now = new Date();
-    const message = await tx.ticketMessage.create({
-      data: {
-        ticketId: ticket.id,
-        authorId: input.actorId,
-        body: input.body,
-        internal: input.internal,
-        createdAt: now,
-      },
-      select: messageSelect,
-    });
-    const attachments = await bindAttachments(tx, {
-      ids: input.attachmentIds ?? [],
-      uploaderId: input.actorId,
+    const message = await writeMessage(tx, {
       ticketId: ticket.id,
-      messageId: message.id,
+      authorId: input.actorId,
+      body: input.body,
+      internal: input.internal,
+      attachmentIds: input.attachmentIds,
+      now,
     });
     if (!input.internal) {
       await tx.ticket.update({
@@ -737,12 +752,12 @@ export async function addStaffMessage(input: {
         kind: 'agent_reply',
         messageId: message.id,
         body: input.body,
-        author: toMessage(message).author.name,
+        author: message.author.name,
       });
     } else {
       await tx.ticket.update({ where: { id: ticket.id }, data: { updatedAt: now } });
     }
-    return { ticketId: ticket.id, message: toMessage(message, attachments) };
+    return { ticketId: ticket.id, message };
   });
 }
 

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { LiveRefresh } from '@/components/support/live-refresh';
+import { MergedNotice } from '@/components/support/merged-notice';
 import { MessageThread } from '@/components/support/message-thread';
 import { RatingForm } from '@/components/support/rating-form';
 import { ReplyForm } from '@/components/support/reply-form';
@@ -75,17 +76,7 @@ export default async function TicketPage({
           <Alert tone="success">Your ticket is open. We will answer here and by e-mail.</Alert>
         </div>
       ) : null}
-      {ticket.mergedIntoId !== null ? (
-        <div className="mb-4">
-          <Alert tone="info">
-            This ticket was merged into{' '}
-            <Link href={`/support/${ticketId(ticket.mergedIntoId)}`} className={linkClass}>
-              {ticketId(ticket.mergedIntoId)}
-            </Link>
-            ; the conversation continues there.
-          </Alert>
-        </div>
-      ) : null}
+      <MergedNotice into={ticket.mergedIntoId} basePath="/support" />
 
       <div className="grid gap-6 lg:grid-cols-[1fr_18rem]">
         <div className="space-y-6">

@@ -3,11 +3,11 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { EmailDeliveries } from '@/components/support/email-deliveries';
 import { LiveRefresh } from '@/components/support/live-refresh';
+import { MergedNotice } from '@/components/support/merged-notice';
 import { MessageThread } from '@/components/support/message-thread';
 import { ReplyForm } from '@/components/support/reply-form';
 import { MergeForm, StaffTicketForm } from '@/components/support/staff-ticket-form';
 import { PriorityBadge, SlaBadge, TicketStatusBadge } from '@/components/support/ticket-badges';
-import { Alert } from '@/components/ui/alert';
 import { enumLabel } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
 import { RelativeTime } from '@/components/ui/date';
@@ -52,17 +52,7 @@ export default async function StaffTicketPage({ params }: { params: Promise<{ id
         <PriorityBadge priority={ticket.priority} />
         <SlaBadge state={ticket.sla.state} />
       </div>
-      {ticket.mergedIntoId !== null ? (
-        <div className="mb-4">
-          <Alert tone="info">
-            Merged into{' '}
-            <Link href={`/staff/tickets/${ticketId(ticket.mergedIntoId)}`} className={linkClass}>
-              {ticketId(ticket.mergedIntoId)}
-            </Link>
-            .
-          </Alert>
-        </div>
-      ) : null}
+      <MergedNotice into={ticket.mergedIntoId} basePath="/staff/tickets" />
       <div className="grid gap-6 lg:grid-cols-[1fr_20rem]">
         <div className="space-y-6">
           <MessageThread
