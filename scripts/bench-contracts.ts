@@ -18,7 +18,6 @@
  * figures, non-zero only when the app could not be built, seeded or started.
  * BENCH_SECONDS (default 10) and BENCH_CONNECTIONS (default 25) shape each load phase.
  */
-import type { ChildProcess } from 'node:child_process';
 import { availableParallelism, loadavg } from 'node:os';
 import autocannon from 'autocannon';
 import { columns, elapsedMs, median, row, speeds, type Row } from './bench/measure';
@@ -53,23 +52,15 @@ interface ContractsPage {
 
 async function main(): Promise<number> {
   const started = process.hrtime.bigint();
-  const distEnv = bench.appEnv();
-  const { builder, build } = bench.startBuild(distEnv);
-  const db = await bench.database('portal_bench_contracts');
-  let server: ChildProcess | undefined;
-  let closePool = async () => {};
-  const offInterrupt = bench.onInterrupt(db, () => {
-    server?.kill('SIGKILL');
-    builder.kill('SIGKILL');
-    return closePool();
-  });
+  const run = await bench.begin('portal_bench_contracts');
+  const { distEnv, builder, build, db, state } = run;
   try {
     await bench.migrated(db);
 
     // The data set is made by seed-large's own code, in this process, on the bench database.
     bench.setProcessEnv({ BCRYPT_COST: COST, ...db.env });
     const { pool } = await import('../lib/db/client');
-    closePool = () => pool.end();
+    state.close = () => pool.end();
     const seedLarge = await import('./seed-large');
     const existing = await pool.query('SELECT id FROM users WHERE email = $1', [
       seedLarge.BIG_CUSTOMER_EMAIL,
@@ -91,12 +82,12 @@ async function main(): Promise<number> {
     say('waiting for the build ...');
     if (!(await bench.built(build))) return 1;
     const direct = await timeDirectly(bigCustomerId);
-    await closePool();
-    closePool = async () => {};
+    await state.close();
+    state.close = async () => {};
 
     const portal = await bench.startPortal({ ...distEnv, ...db.env }, COST);
     if (!portal) return 1;
-    server = portal.server;
+    state.server = portal.server;
     const { url } = portal;
     const ok = await measure(
       url,
@@ -106,10 +97,10 @@ async function main(): Promise<number> {
     say(`done in ${(elapsedMs(started) / 60_000).toFixed(1)} min`);
     return ok ? 0 : 1;
   } finally {
-    offInterrupt();
+    run.offInterrupt();
     await bench.stop(builder);
-    if (server) await bench.stop(server);
-    await closePool().catch(() => undefined);
+    if (state.server) await bench.stop(state.server);
+    await state.close().catch(() => undefined);
     await bench.dropDatabase(db);
   }
 }

@@ -19,7 +19,6 @@
  * The database it made is dropped at the end. A benchmark, not a test: it exits 0 whatever the
  * figures, non-zero only when the app could not be built or started.
  */
-import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { availableParallelism, loadavg } from 'node:os';
 import { columns, elapsedMs, median } from './bench/measure';
@@ -59,23 +58,15 @@ const clientAddress = () => {
 
 async function main(): Promise<number> {
   const started = process.hrtime.bigint();
-  const distEnv = bench.appEnv();
-  const { builder, build } = bench.startBuild(distEnv);
-  const db = await bench.database('portal_bench_reset');
-  let server: ChildProcess | undefined;
-  let closeDb = async () => {};
-  const offInterrupt = bench.onInterrupt(db, () => {
-    server?.kill('SIGKILL');
-    builder.kill('SIGKILL');
-    return closeDb();
-  });
+  const run = await bench.begin('portal_bench_reset');
+  const { distEnv, builder, build, db, state } = run;
   try {
     await bench.migrated(db);
 
     // The known accounts are made by the app's own code, in this process, on the bench database.
     bench.setProcessEnv({ BCRYPT_COST: COST, ...db.env });
     const { db: prisma, pool } = await import('../lib/db/client');
-    closeDb = async () => {
+    state.close = async () => {
       // A connection still open when the database is dropped is terminated; expected here.
       pool.on('error', () => undefined);
       await prisma.$disconnect().catch(() => undefined);
@@ -87,15 +78,15 @@ async function main(): Promise<number> {
     if (!(await bench.built(build))) return 1;
     const portal = await bench.startPortal({ ...distEnv, ...db.env, TRUST_PROXY_HOPS: '1' }, COST);
     if (!portal) return 1;
-    server = portal.server;
+    state.server = portal.server;
     await measure(portal.url, addresses);
     say(`done in ${(elapsedMs(started) / 60_000).toFixed(1)} min`);
     return 0;
   } finally {
-    offInterrupt();
+    run.offInterrupt();
     await bench.stop(builder);
-    if (server) await bench.stop(server);
-    await closeDb();
+    if (state.server) await bench.stop(state.server);
+    await state.close();
     await bench.dropDatabase(db);
   }
 }

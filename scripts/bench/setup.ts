@@ -224,3 +224,32 @@ export function exitWith(main: () => Promise<number>): void {
     },
   );
 }
+
+/** What a benchmark started, for its `finally` and for Ctrl-C. */
+export interface BenchRun {
+  distEnv: Env;
+  builder: ChildProcess;
+  build: Promise<number>;
+  db: Database;
+  /** Set as they start: the server to kill and the pool to close on an interrupt. */
+  state: { server?: ChildProcess; close: () => Promise<void> };
+  /** Removes the Ctrl-C handler (in the benchmark's `finally`). */
+  offInterrupt: () => void;
+}
+
+/**
+ * A benchmark's start: the build into .next-bench begins while a fresh `<prefix>_<timestamp>`
+ * database is made, and Ctrl-C stops the server, the build and the pool, then drops the database.
+ */
+export async function begin(prefix: string): Promise<BenchRun> {
+  const distEnv = appEnv();
+  const { builder, build } = startBuild(distEnv);
+  const db = await database(prefix);
+  const state: BenchRun['state'] = { close: async () => {} };
+  const offInterrupt = onInterrupt(db, () => {
+    state.server?.kill('SIGKILL');
+    builder.kill('SIGKILL');
+    return state.close();
+  });
+  return { distEnv, builder, build, db, state, offInterrupt };
+}
