@@ -1,8 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { DeliveryStatusBadge } from '@/components/mail/delivery-status-badge';
+import { OutboxMail } from '@/components/mail/outbox-mail';
 import { EmptyState } from '@/components/ui/card';
-import { RelativeTime } from '@/components/ui/date';
 import { PagedList } from '@/components/ui/paged-list';
 import { getEnv } from '@/lib/env';
 import { readPageQuery, type QueryPageProps } from '@/lib/http/search-params';
@@ -41,29 +40,8 @@ export default async function OutboxPage({ searchParams }: QueryPageProps) {
         {(items) => (
           <ol className="space-y-4">
             {items.map((m) => (
-              <li
-                key={m.id}
-                className="rounded-xl border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900"
-              >
-                <div className="flex flex-wrap items-center justify-between gap-2">
-                  <h2 className="font-medium break-words">{m.subject}</h2>
-                  <DeliveryStatusBadge status={m.status} />
-                </div>
-                <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-4 text-xs text-slate-500 dark:text-slate-400">
-                  <dt>To</dt>
-                  <dd className="break-all">{m.to}</dd>
-                  {m.replyTo ? (
-                    <>
-                      <dt>Reply-To</dt>
-                      <dd className="break-all">{m.replyTo}</dd>
-                    </>
-                  ) : null}
-                  <dt>Queued</dt>
-                  <dd>
-                    <RelativeTime date={m.createdAt} />
-                  </dd>
-                </dl>
-                <pre className="mt-3 text-sm break-words whitespace-pre-wrap">{m.text}</pre>
+              <li key={m.id}>
+                <OutboxMail mail={m} />
               </li>
             ))}
           </ol>

@@ -5,6 +5,7 @@ import { serviceTierSchema } from '@/lib/api/v1/contracts';
 import { loginPasswordSchema, loginSchema, passwordSchema } from '@/lib/validations/auth';
 import { CONTRACT_STATUSES, contractIdParams } from '@/lib/validations/contracts';
 import { clientErrorSchema } from './errors';
+import { plainError } from '../plain-answers';
 
 /**
  * Document 1's /client surface (shared/contracts/1-sense-security-client-api.md): bearer
@@ -92,6 +93,8 @@ export const clientLogout = define({
   responses: { 200: { description: 'Logged out; empty body' } },
 });
 
+const refusedPassword = plainError('Wrong `old_password`, or a weak new password');
+
 export const clientChangePassword = define({
   operationId: 'clientChangePassword',
   method: 'POST',
@@ -101,10 +104,7 @@ export const clientChangePassword = define({
     'Requires the current password as `old_password`. New passwords are 12-128 characters, not a common password and not the current one (400 says why). Clears `force_password_change` and ends every other session; this token stays valid.',
   allowWhilePasswordChangeRequired: true,
   body: clientChangePasswordSchema,
-  responses: {
-    204: { description: 'Password changed; empty body' },
-    400: { description: 'Wrong `old_password`, or a weak new password', schema: clientErrorSchema },
-  },
+  responses: { 204: { description: 'Password changed; empty body' }, 400: refusedPassword },
 });
 
 export const clientProfile = define({

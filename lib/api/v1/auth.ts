@@ -131,6 +131,7 @@ export const v1Profile = define({
   },
 });
 
+const alreadyVerified = { description: 'Already verified', schema: v1ErrorSchema };
 const linkInvalid = {
   description:
     '`LINK_INVALID`: the token is unknown, used or expired (or the request is malformed)',
@@ -178,10 +179,7 @@ export const v1ResendVerification = define({
   summary: 'Mail a new confirmation link',
   description:
     'For the signed-in account, while its address is unconfirmed; earlier links stop working. 3 an hour. Send no body. 409 `CONFLICT` when the address is already confirmed.',
-  responses: {
-    200: v1MessageAnswer('Verification email sent'),
-    409: { description: 'Already verified', schema: v1ErrorSchema },
-  },
+  responses: { 200: v1MessageAnswer('Verification email sent'), 409: alreadyVerified },
 });
 
 export const v1RequestPasswordReset = define({

@@ -320,6 +320,7 @@ export function presentStaffTicket(t: StaffTicket, viewerId: number) {
 }
 
 const { 400: e400, 404: e404, 413: e413 } = v1Errors;
+const notRatable = { description: 'Not resolved, or rated already', schema: v1ErrorSchema };
 const e409 = {
   description:
     '`TICKET_CLOSED`: the ticket is closed; `link` points at the form for a follow-up ticket',
@@ -439,7 +440,7 @@ export const v1RateTicket = define({
     201: { description: 'Rated: the ticket as it is now', schema: v1Success(ticketSchema) },
     400: e400,
     404: e404,
-    409: { description: 'Not resolved, or rated already', schema: v1ErrorSchema },
+    409: notRatable,
   },
 });
 
