@@ -12,11 +12,12 @@ import {
   test,
   uniqueTag,
 } from './fixtures';
+import { lastMailSeq, mailedLink } from './mailbox';
 
 /**
- * Registration, e-mail verification and password reset in the browser. The test servers run
- * without SMTP_URL, so every mail is a row of the outbox (`notifications`); the reset mail is
- * written by a background job, after the request was answered.
+ * Registration, e-mail verification and password reset in the browser. Mail is read from the
+ * test SMTP server's mailbox (e2e/mailbox.ts); the reset mail is sent by a background job, after
+ * the request was answered.
  */
 
 const REGISTERED =
@@ -33,40 +34,6 @@ function newPassword(): string {
   const password = `Lifecycle-${randomBytes(9).toString('base64url')}`;
   recordSecret('password', password);
   return password;
-}
-
-/**
- * The path and query of the link in the newest mail to `toAddress` whose link leads to `path`,
- * waiting up to 15 s for it (the reset mail comes from a job). `after`: only mail newer than
- * this notification id.
- */
-async function mailedLink(toAddress: string, path: string, after = 0): Promise<string> {
-  const pattern = new RegExp(`https?://[^\\s/]+(${path}\\?token=[A-Za-z0-9_%-]+)`);
-  let link = '';
-  await expect
-    .poll(
-      async () => {
-        const mail = await db.notification.findFirst({
-          where: { toAddress, id: { gt: after } },
-          orderBy: { id: 'desc' },
-        });
-        link = pattern.exec(mail?.textBody ?? '')?.[1] ?? '';
-        return link;
-      },
-      { timeout: 15_000, message: `a mail to ${toAddress} with a link to ${path}` },
-    )
-    .not.toBe('');
-  return link;
-}
-
-/** The newest notification id so far to `toAddress` (0 if none). */
-async function lastMailId(toAddress: string): Promise<number> {
-  const mail = await db.notification.findFirst({
-    where: { toAddress },
-    orderBy: { id: 'desc' },
-    select: { id: true },
-  });
-  return mail?.id ?? 0;
 }
 
 function banner(page: Page) {
@@ -113,7 +80,7 @@ test.describe('account lifecycle', () => {
     await saveScreenshot(page, 'dashboard-unverified-dark');
 
     // A new link from the banner: the message shows in the banner, and that link is the one used.
-    const before = await lastMailId(email);
+    const before = lastMailSeq();
     await banner(page).getByRole('button', { name: 'Send a new link' }).click();
     await expect(banner(page).getByRole('status')).toContainText(`We sent a new link to ${email}`);
     const link = await mailedLink(email, '/verify-email', before);

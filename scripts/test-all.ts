@@ -18,11 +18,19 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import {
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import { startEmbeddedServer, type EmbeddedServer } from '../tools/embedded-db/server';
 import { migrate } from '../lib/db/migrate';
 import { freePort, waitForReady } from '../tools/process/ports';
+import { startSmtpReceiver } from '../tools/mail/smtp-receiver';
 import { startStripeEmulator, type StripeEmulator } from '../tools/stripe-emulator';
 
 /** Child-process environments (process.env's own type marks NODE_ENV read-only). */
@@ -311,6 +319,18 @@ async function main(): Promise<void> {
     : (wanted('api') || wanted('e2e')) && existsSync(path.join(ROOT, '.next', 'BUILD_ID'));
   if (built) {
     const [port, strictPort] = await Promise.all([freePort(), freePort()]);
+    // A real SMTP server for the servers' mail: each message it receives is kept as a .eml file,
+    // which the browser tests read as a person reads their mail (the outbox table has it too).
+    const mailDir = path.join(ARTIFACTS, 'mail');
+    rmSync(mailDir, { recursive: true, force: true });
+    mkdirSync(mailDir, { recursive: true });
+    let received = 0;
+    const smtp = await startSmtpReceiver({
+      onMessage: ({ raw }) => {
+        received += 1;
+        writeFileSync(path.join(mailDir, `${String(received).padStart(6, '0')}.eml`), raw);
+      },
+    });
     const webhookSecret = `whsec_${randomBytes(24).toString('hex')}`;
     let stripeEmulator: StripeEmulator | undefined;
     try {
@@ -352,6 +372,7 @@ async function main(): Promise<void> {
       SUPPORT_REPLY_SECRET: randomBytes(32).toString('hex'),
       INBOUND_EMAIL_SECRET: randomBytes(32).toString('hex'),
       LOG_LEVEL: 'info',
+      SMTP_URL: `smtp://127.0.0.1:${smtp.port}`,
       ...stripeEnv,
     });
     // Both servers share one JWT secret so a token works on either, as on two real instances.
@@ -380,6 +401,7 @@ async function main(): Promise<void> {
         DOWNLOAD_SIGNING_SECRET: mainEnv.DOWNLOAD_SIGNING_SECRET,
         SUPPORT_REPLY_SECRET: mainEnv.SUPPORT_REPLY_SECRET,
         INBOUND_EMAIL_SECRET: mainEnv.INBOUND_EMAIL_SECRET,
+        MAIL_SINK_DIR: mailDir,
         ...stripeEnv,
       };
       if (wanted('api')) await vitest('api', 'api', clientEnv);
@@ -387,7 +409,12 @@ async function main(): Promise<void> {
     } catch (err) {
       results.push({ suite: 'servers', passed: 0, failed: 1, skipped: 0, note: String(err) });
     } finally {
-      await Promise.all([stopServer(main), stopServer(strict), stripeEmulator?.stop()]);
+      await Promise.all([
+        stopServer(main),
+        stopServer(strict),
+        stripeEmulator?.stop(),
+        smtp.stop(),
+      ]);
     }
   }
 
