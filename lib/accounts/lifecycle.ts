@@ -22,8 +22,8 @@ import {
 } from './users';
 
 /**
- * Registration, e-mail verification and password reset, for every surface (the portal's forms,
- * /api/v1, and the document 3 and 4 surfaces to come). Mail goes through the outbox in the
+ * Registration, e-mail verification, password reset and security e-mails, for every surface (the
+ * portal's forms, /api/v1, document 3's /api/auth and document 4's /v1/auth). Mail goes through the outbox in the
  * transaction of the change, so no request waits for SMTP. Limits count the client address and
  * the e-mail address whether or not an account has it, so they trip alike for both.
  */
@@ -65,18 +65,21 @@ async function mailUser(
   });
 }
 
-/** A fresh single-use link of `purpose` to `path`, mailed to the account's address. */
+/** Each mailed link's mail and page. */
+const LINK_MAIL = {
+  VERIFY_EMAIL: { kind: 'verify_email', page: '/verify-email' },
+  RESET_PASSWORD: { kind: 'password_reset', page: '/reset-password' },
+} as const satisfies Record<string, { kind: AccountMailKind; page: string }>;
+
+/** A fresh single-use link of `purpose` to its page, mailed to the account's address. */
 async function mailToken(
   tx: Tx,
   user: { id: number; email: string },
-  purpose: 'VERIFY_EMAIL' | 'RESET_PASSWORD',
+  purpose: keyof typeof LINK_MAIL,
 ) {
   const { token } = await issueToken(tx, { userId: user.id, email: user.email, purpose });
-  if (purpose === 'VERIFY_EMAIL') {
-    await mailUser(tx, user, 'verify_email', linkTo('/verify-email', token));
-  } else {
-    await mailUser(tx, user, 'password_reset', linkTo('/reset-password', token));
-  }
+  const { kind, page } = LINK_MAIL[purpose];
+  await mailUser(tx, user, kind, linkTo(page, token));
 }
 
 /**

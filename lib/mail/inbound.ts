@@ -17,8 +17,8 @@ import {
   createTicket,
   ticketForInbound,
 } from '@/lib/support/tickets';
-import { ATTACHMENTS_PER_MESSAGE, cleanFileName, storeAttachment } from '@/lib/support/attachments';
-import { BODY_MAX, SUBJECT_MAX } from '@/lib/validations/support';
+import { cleanFileName, storeAttachment } from '@/lib/support/attachments';
+import { ATTACHMENTS_MAX, BODY_MAX, SUBJECT_MAX } from '@/lib/validations/support';
 import { markBounced } from './notifications';
 import { readReplyAddress } from './reply-address';
 
@@ -117,8 +117,8 @@ async function storeMailAttachments(
   const refused: string[] = [];
   for (const attachment of mail.attachments.filter((a) => !a.related)) {
     const name = cleanFileName(attachment.filename ?? 'attachment');
-    if (ids.length >= ATTACHMENTS_PER_MESSAGE) {
-      refused.push(`${name} (more than ${ATTACHMENTS_PER_MESSAGE} files)`);
+    if (ids.length >= ATTACHMENTS_MAX) {
+      refused.push(`${name} (more than ${ATTACHMENTS_MAX} files)`);
       continue;
     }
     try {

@@ -16,8 +16,6 @@ import {
   ATTACHMENTS_MAX as ATTACHMENTS_PER_MESSAGE,
 } from '@/lib/validations/support';
 
-export { ATTACHMENT_MAX_BYTES, ATTACHMENTS_PER_MESSAGE };
-
 /**
  * The one owner of ticket attachments. A file is uploaded first (checked, stored, recorded as
  * unbound), then bound once, inside the transaction that writes its message or its ticket. Its

@@ -1,4 +1,5 @@
 import 'server-only';
+import { requireVerifiedEmail } from '@/lib/accounts/users';
 import { storeAttachment, type AttachmentMeta } from './attachments';
 import { ticketForUpload } from './tickets';
 
@@ -13,6 +14,8 @@ export async function uploadAttachment(input: {
   ticketId?: number;
   file: { name: string; bytes: Uint8Array };
 }): Promise<AttachmentMeta> {
+  // A customer who may not open tickets yet has no use for uploads, and no room to fill.
+  if (!input.asStaff) await requireVerifiedEmail(input.uploaderId);
   const ticketId =
     input.ticketId === undefined
       ? null

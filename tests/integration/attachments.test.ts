@@ -263,6 +263,17 @@ describe('uploads and messages', () => {
     ).toBe('UPLOAD_LIMIT_REACHED');
   });
 
+  it('refuses uploads from a customer whose address is not verified yet', async () => {
+    const unverified = await createTestUser({ emailVerified: false });
+    const upload = uploadAttachment({
+      uploaderId: unverified.id,
+      asStaff: false,
+      file: { name: 'a.log', bytes: LOG },
+    });
+    expect((await refusal(upload)).code).toBe('EMAIL_NOT_VERIFIED');
+    expect(await db.ticketAttachment.count({ where: { uploaderId: unverified.id } })).toBe(0);
+  });
+
   it('refuses a customer upload to a closed ticket, or to one that is not theirs', async () => {
     const [customer, other] = await Promise.all([createTestUser(), createTestUser()]);
     const ticket = await openTicket(customer.id);
