@@ -1,5 +1,6 @@
 import 'server-only';
 import { unauthorized } from '@/lib/errors';
+import { changeOwnPassword } from './change-password';
 import { revokeSession, type ActiveSession, type SessionSurface } from './sessions';
 import { signIn, type SignedInUser } from './sign-in';
 import {
@@ -86,6 +87,33 @@ export async function loginForAccessToken(input: {
     accessToken: access.token,
     accessExpiresAt: access.expiresAt,
   };
+}
+
+/**
+ * Document 3's change of password: the current password is checked as on every surface (wrong
+ * guesses count, and the fifth ends this session), every session ends, this one too, and a new
+ * session starts with the new password, answered as a new token.
+ */
+export async function changePasswordForNewToken(
+  session: ActiveSession,
+  input: {
+    currentPassword: string;
+    newPassword: string;
+    ttlSeconds: number;
+    ip: string;
+    userAgent: string | null;
+  },
+): Promise<AccessTokenLogin> {
+  await changeOwnPassword(session, input);
+  await revokeSession(session.id, 'password_changed');
+  return loginForAccessToken({
+    email: session.user.email,
+    password: input.newPassword,
+    surface: session.surface,
+    ttlSeconds: input.ttlSeconds,
+    ip: input.ip,
+    userAgent: input.userAgent,
+  });
 }
 
 /**
