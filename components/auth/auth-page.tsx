@@ -1,8 +1,6 @@
 import Link from 'next/link';
 import { cn } from '@/components/ui/cn';
-
-/** The links under an auth card ("Forgot your password?", "Create an account"). */
-export const authLinkClass = 'font-medium text-brand-600 hover:underline dark:text-brand-100';
+import { textLinkClass } from '@/components/ui/button-class';
 
 /**
  * The frame of the pages a signed-out visitor sees (sign in, register, reset the password,
@@ -55,7 +53,7 @@ export function AuthFooterLink({
   return (
     <p>
       {lead ? `${lead} ` : null}
-      <Link href={href} className={authLinkClass}>
+      <Link href={href} className={textLinkClass}>
         {children}
       </Link>
     </p>

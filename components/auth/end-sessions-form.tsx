@@ -5,7 +5,7 @@ import { useActionState } from 'react';
 import type { FormAction } from '@/lib/actions/validated-action';
 import { Alert } from '@/components/ui/alert';
 import { SubmitButton } from '@/components/ui/button';
-import { authLinkClass } from './auth-page';
+import { textLinkClass } from '@/components/ui/button-class';
 
 /** The one action of a security e-mail: a button that ends every session of the account. */
 export function EndSessionsForm({ action, token }: { action: FormAction; token: string }) {
@@ -16,7 +16,7 @@ export function EndSessionsForm({ action, token }: { action: FormAction; token: 
         <Alert tone="success">{state.success}</Alert>
         <p className="text-sm text-slate-600 dark:text-slate-300">
           Now choose a new password:{' '}
-          <Link href="/forgot-password" className={authLinkClass}>
+          <Link href="/forgot-password" className={textLinkClass}>
             reset it by e-mail
           </Link>
           .

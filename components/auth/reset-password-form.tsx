@@ -6,8 +6,8 @@ import type { FormAction } from '@/lib/actions/validated-action';
 import { Alert } from '@/components/ui/alert';
 import { SubmitButton } from '@/components/ui/button';
 import { fieldBinder } from '@/components/ui/form-state';
-import { authLinkClass } from './auth-page';
 import { NewPasswordFields } from './new-password-fields';
+import { textLinkClass } from '@/components/ui/button-class';
 
 const LINK_INVALID = 'This link is invalid, used or expired; ask for a new one';
 
@@ -17,7 +17,7 @@ export function LinkProblem({ message = LINK_INVALID }: { message?: string }) {
     <div className="space-y-4">
       <Alert tone="error">{message}</Alert>
       <p className="text-sm">
-        <Link href="/forgot-password" className={authLinkClass}>
+        <Link href="/forgot-password" className={textLinkClass}>
           Ask for a new link
         </Link>
       </p>

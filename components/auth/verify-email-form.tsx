@@ -5,8 +5,8 @@ import { useActionState } from 'react';
 import type { FormAction } from '@/lib/actions/validated-action';
 import { Alert } from '@/components/ui/alert';
 import { SubmitButton, buttonClass } from '@/components/ui/button';
-import { authLinkClass } from './auth-page';
 import { ResendVerificationForm } from './resend-verification-form';
+import { textLinkClass } from '@/components/ui/button-class';
 
 /**
  * One button that confirms the address. After a refused link, a signed-in customer (`resend`
@@ -46,7 +46,7 @@ export function VerifyEmailForm({
           <ResendVerificationForm action={resend} />
         ) : (
           <p className="text-sm text-slate-600 dark:text-slate-300">
-            <Link href="/login?callbackUrl=%2Fdashboard" className={authLinkClass}>
+            <Link href="/login?callbackUrl=%2Fdashboard" className={textLinkClass}>
               Sign in
             </Link>{' '}
             and ask for a new link from the portal.

@@ -1,4 +1,4 @@
-const linkClass = 'font-medium text-brand-600 hover:underline dark:text-brand-100';
+import { textLinkClass } from '@/components/ui/button-class';
 
 /** The hosted invoice and its PDF, on Stripe's site (public capability URLs, as Stripe makes them). */
 export function InvoiceLinks({
@@ -17,7 +17,7 @@ export function InvoiceLinks({
       {invoice.hostedInvoiceUrl ? (
         <a
           href={invoice.hostedInvoiceUrl}
-          className={linkClass}
+          className={textLinkClass}
           rel="noopener noreferrer"
           target="_blank"
         >
@@ -25,7 +25,12 @@ export function InvoiceLinks({
         </a>
       ) : null}
       {invoice.pdfUrl ? (
-        <a href={invoice.pdfUrl} className={linkClass} rel="noopener noreferrer" target="_blank">
+        <a
+          href={invoice.pdfUrl}
+          className={textLinkClass}
+          rel="noopener noreferrer"
+          target="_blank"
+        >
           Download PDF<span className="sr-only"> of invoice {name}</span>
         </a>
       ) : null}

@@ -1,7 +1,6 @@
 import Link from 'next/link';
 import { Alert } from '@/components/ui/alert';
-
-const linkClass = 'font-medium text-brand-600 hover:underline dark:text-brand-100';
+import { textLinkClass } from '@/components/ui/button-class';
 
 /** Above a merged ticket's thread: where the conversation went, linked on `basePath`. */
 export function MergedNotice({ into, basePath }: { into: number | null; basePath: string }) {
@@ -11,7 +10,7 @@ export function MergedNotice({ into, basePath }: { into: number | null; basePath
     <div className="mb-4">
       <Alert tone="info">
         This ticket was merged into{' '}
-        <Link href={`${basePath}/${target}`} className={linkClass}>
+        <Link href={`${basePath}/${target}`} className={textLinkClass}>
           {target}
         </Link>
         ; the conversation continues there.

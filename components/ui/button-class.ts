@@ -20,3 +20,6 @@ export const buttonClass = (variant: ButtonVariant = 'primary', extra?: string) 
     variants[variant],
     extra,
   );
+
+/** The portal's text link inside prose, empty states and notices. */
+export const textLinkClass = 'font-medium text-brand-600 hover:underline dark:text-brand-100';

@@ -3,8 +3,7 @@ import Link from 'next/link';
 import type { Page } from '@/lib/pagination';
 import { EmptyState } from './card';
 import { pageHref, Pagination, type PageQuery } from './pagination';
-
-export const emptyLinkClass = 'font-medium text-brand-600 hover:underline dark:text-brand-100';
+import { textLinkClass } from './button-class';
 
 /**
  * One page of a list with its pagination, and the two ways it can be empty: a page past the end
@@ -45,7 +44,7 @@ export function PagedList<T>({
     return (
       <EmptyState title="This page is empty">
         There are fewer results than that.{' '}
-        <Link href={pageHref(basePath, query, 1)} className={emptyLinkClass}>
+        <Link href={pageHref(basePath, query, 1)} className={textLinkClass}>
           Go to the first page
         </Link>
       </EmptyState>

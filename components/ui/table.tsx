@@ -1,5 +1,6 @@
 import type { Key, ReactNode } from 'react';
 import Link from 'next/link';
+import { textLinkClass } from './button-class';
 import { cn } from './cn';
 
 export interface Column<T> {
@@ -122,8 +123,7 @@ export function DataTable<T>({
   );
 }
 
-export const rowLinkClass =
-  'font-medium break-words text-brand-600 hover:underline dark:text-brand-100';
+const rowLinkClass = cn(textLinkClass, 'break-words');
 const metaClass = 'text-xs text-slate-500 dark:text-slate-400';
 
 /** A row's first cell: its name (a link when `href` is given) over a line of detail. */

@@ -8,10 +8,9 @@ import { PageHeader } from '@/components/layout/page-header';
 import { Card, EmptyState } from '@/components/ui/card';
 import { requireSession } from '@/lib/auth/guards';
 import { getDashboard } from '@/lib/contracts/read';
+import { textLinkClass } from '@/components/ui/button-class';
 
 export const metadata: Metadata = { title: 'Dashboard' };
-
-const linkClass = 'font-medium text-brand-600 hover:underline dark:text-brand-100';
 
 export default async function DashboardPage() {
   const session = await requireSession();
@@ -32,7 +31,7 @@ export default async function DashboardPage() {
           <p>Once your first monitoring contract starts, its equipment and alerts show up here.</p>
           <p className="mt-2">
             Questions about getting started?{' '}
-            <Link href="/support" className={linkClass}>
+            <Link href="/support" className={textLinkClass}>
               Contact support
             </Link>
           </p>

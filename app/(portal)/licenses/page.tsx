@@ -9,10 +9,9 @@ import { requireSession } from '@/lib/auth/guards';
 import { product, PRODUCT_TYPES, type ProductType } from '@/lib/payments/catalogue';
 import { listLicenses } from '@/lib/licenses/licenses';
 import { licenseId, purchaseId } from '@/lib/payments/views';
+import { textLinkClass } from '@/components/ui/button-class';
 
 export const metadata: Metadata = { title: 'Licenses' };
-
-const linkClass = 'font-medium text-brand-600 hover:underline dark:text-brand-100';
 
 const productName = (type: string) =>
   (PRODUCT_TYPES as readonly string[]).includes(type)
@@ -65,7 +64,10 @@ export default async function LicensesPage() {
                       'Does not expire'
                     )}
                   </span>
-                  <Link href={`/purchases/${purchaseId(license.purchaseId)}`} className={linkClass}>
+                  <Link
+                    href={`/purchases/${purchaseId(license.purchaseId)}`}
+                    className={textLinkClass}
+                  >
                     Receipt
                   </Link>
                 </p>
@@ -75,7 +77,7 @@ export default async function LicensesPage() {
         </ul>
       ) : (
         <EmptyState title="No licenses yet">
-          <Link href="/purchases" className={linkClass}>
+          <Link href="/purchases" className={textLinkClass}>
             Buy Sense Base
           </Link>{' '}
           to get a license key.

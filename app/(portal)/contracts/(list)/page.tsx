@@ -5,11 +5,12 @@ import { StatusFilter } from '@/components/contracts/status-filter';
 import { PageHeader } from '@/components/layout/page-header';
 import { EmptyState } from '@/components/ui/card';
 import { IgnoredStatus } from '@/components/ui/filter-links';
-import { emptyLinkClass, PagedList } from '@/components/ui/paged-list';
+import { PagedList } from '@/components/ui/paged-list';
 import { requireSession } from '@/lib/auth/guards';
 import { listContracts } from '@/lib/contracts/read';
 import { contractsQuery } from '@/lib/validations/contracts';
 import { readPageQuery, type QueryPageProps } from '@/lib/http/search-params';
+import { textLinkClass } from '@/components/ui/button-class';
 
 export const metadata: Metadata = { title: 'Contracts' };
 
@@ -41,7 +42,7 @@ export default async function ContractsPage({ searchParams }: QueryPageProps) {
         empty={
           query.status ? (
             <EmptyState title={`No ${query.status} contracts`}>
-              <Link href="/contracts" className={emptyLinkClass}>
+              <Link href="/contracts" className={textLinkClass}>
                 Show all contracts
               </Link>
             </EmptyState>

@@ -17,10 +17,10 @@ import { orNotFound } from '@/lib/http/page-errors';
 import { formatMoney } from '@/lib/payments/catalogue';
 import { getPurchase } from '@/lib/payments/purchases';
 import { parsePrefixedId, purchaseId } from '@/lib/payments/views';
+import { textLinkClass } from '@/components/ui/button-class';
 
 export const metadata: Metadata = { title: 'Receipt' };
 
-const linkClass = 'font-medium text-brand-600 hover:underline dark:text-brand-100';
 const termClass = 'text-slate-500 dark:text-slate-400';
 
 /**
@@ -38,7 +38,7 @@ export default async function PurchasePage({ params }: { params: Promise<{ id: s
 
   return (
     <>
-      <Link href="/purchases" className={`text-sm ${linkClass}`}>
+      <Link href="/purchases" className={`text-sm ${textLinkClass}`}>
         ← All purchases
       </Link>
       <div className="mt-2 mb-6 flex flex-wrap items-center gap-3">
@@ -100,7 +100,7 @@ export default async function PurchasePage({ params }: { params: Promise<{ id: s
                 <p className="text-amber-800 dark:text-amber-200">{explanation}</p>
               ) : null}
               <p>
-                <Link href="/downloads" className={linkClass}>
+                <Link href="/downloads" className={textLinkClass}>
                   Go to downloads
                 </Link>
               </p>

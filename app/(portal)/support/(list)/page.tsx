@@ -4,10 +4,10 @@ import { PageHeader } from '@/components/layout/page-header';
 import { TicketList } from '@/components/support/ticket-list';
 import { EmailPreference } from '@/components/support/email-preference';
 import { StatusLinks } from '@/components/support/status-links';
-import { buttonClass } from '@/components/ui/button-class';
+import { buttonClass, textLinkClass } from '@/components/ui/button-class';
 import { EmptyState } from '@/components/ui/card';
 import { IgnoredStatus } from '@/components/ui/filter-links';
-import { emptyLinkClass, PagedList } from '@/components/ui/paged-list';
+import { PagedList } from '@/components/ui/paged-list';
 import { upper } from '@/lib/api/v1/envelope';
 import { getSupportEmails } from '@/lib/accounts/users';
 import { requireSession } from '@/lib/auth/guards';
@@ -52,14 +52,14 @@ export default async function SupportPage({ searchParams }: QueryPageProps) {
         empty={
           status ? (
             <EmptyState title={`No ${statusWords(status)} tickets`}>
-              <Link href="/support" className={emptyLinkClass}>
+              <Link href="/support" className={textLinkClass}>
                 Show all tickets
               </Link>
             </EmptyState>
           ) : (
             <EmptyState title="No tickets yet">
               Questions about your contracts, purchases or the software?{' '}
-              <Link href="/support/new" className={emptyLinkClass}>
+              <Link href="/support/new" className={textLinkClass}>
                 Open a ticket
               </Link>{' '}
               and our team answers here.

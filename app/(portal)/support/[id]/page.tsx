@@ -10,7 +10,7 @@ import { PriorityBadge, TicketStatusBadge } from '@/components/support/ticket-ba
 import { TicketActionButton } from '@/components/support/ticket-action-button';
 import { Alert } from '@/components/ui/alert';
 import { enumLabel } from '@/components/ui/badge';
-import { buttonClass } from '@/components/ui/button-class';
+import { buttonClass, textLinkClass } from '@/components/ui/button-class';
 import { Card } from '@/components/ui/card';
 import { requireSession } from '@/lib/auth/guards';
 import { firstParam, type SearchParams } from '@/lib/http/search-params';
@@ -22,8 +22,6 @@ import { parsePrefixedId } from '@/lib/validations/ids';
 import { rateAction, reopenAction, replyAction, resolveAction } from '../actions';
 
 export const metadata: Metadata = { title: 'Ticket' };
-
-const linkClass = 'font-medium text-brand-600 hover:underline dark:text-brand-100';
 
 /**
  * One ticket's thread. No loading.tsx sits above this route, so another customer's ticket (or an
@@ -48,7 +46,7 @@ export default async function TicketPage({
   return (
     <>
       <LiveRefresh />
-      <Link href="/support" className={`text-sm ${linkClass}`}>
+      <Link href="/support" className={`text-sm ${textLinkClass}`}>
         ← All tickets
       </Link>
       <div className="mt-2 mb-2 flex flex-wrap items-center gap-3">
@@ -61,12 +59,12 @@ export default async function TicketPage({
         <TicketStatusBadge status={ticket.status} />
         <PriorityBadge priority={ticket.priority} />
         {ticket.contractId !== null ? (
-          <Link href={`/contracts/${ticket.contractId}`} className={linkClass}>
+          <Link href={`/contracts/${ticket.contractId}`} className={textLinkClass}>
             Contract {ticket.contractId}
           </Link>
         ) : null}
         {ticket.purchaseId !== null ? (
-          <Link href={`/purchases/${purchaseId(ticket.purchaseId)}`} className={linkClass}>
+          <Link href={`/purchases/${purchaseId(ticket.purchaseId)}`} className={textLinkClass}>
             {purchaseId(ticket.purchaseId)}
           </Link>
         ) : null}
@@ -88,7 +86,7 @@ export default async function TicketPage({
           {closed ? (
             <Alert tone="info">
               This ticket is closed and takes no more replies.{' '}
-              <Link href={`/support/new?followUpOf=${tid}`} className={linkClass}>
+              <Link href={`/support/new?followUpOf=${tid}`} className={textLinkClass}>
                 Open a follow-up ticket
               </Link>
             </Alert>

@@ -5,10 +5,10 @@ import { PageHeader } from '@/components/layout/page-header';
 import { CATEGORY_OPTIONS, PRIORITY_OPTIONS } from '@/components/support/options';
 import { StatusLinks } from '@/components/support/status-links';
 import { TicketList } from '@/components/support/ticket-list';
-import { buttonClass } from '@/components/ui/button-class';
+import { buttonClass, textLinkClass } from '@/components/ui/button-class';
 import { EmptyState } from '@/components/ui/card';
 import { Field, SelectField } from '@/components/ui/field';
-import { emptyLinkClass, PagedList } from '@/components/ui/paged-list';
+import { PagedList } from '@/components/ui/paged-list';
 import { queueFilter } from '@/lib/api/v1/support';
 import { requireSession } from '@/lib/auth/guards';
 import { can } from '@/lib/auth/permissions';
@@ -103,7 +103,7 @@ export default async function StaffQueuePage({ searchParams }: QueryPageProps) {
         empty={
           <EmptyState title="No tickets match">
             Nothing waits here with these filters.{' '}
-            <Link href="/staff/tickets" className={emptyLinkClass}>
+            <Link href="/staff/tickets" className={textLinkClass}>
               Show the whole queue
             </Link>
           </EmptyState>

@@ -20,10 +20,10 @@ import { SAVED_REPLIES } from '@/lib/support/saved-replies';
 import { getStaffTicket, listAgents, ticketId } from '@/lib/support/tickets';
 import { parsePrefixedId } from '@/lib/validations/ids';
 import { staffMergeAction, staffReplyAction, staffUpdateAction } from '../actions';
+import { textLinkClass } from '@/components/ui/button-class';
 
 export const metadata: Metadata = { title: 'Ticket (staff)' };
 
-const linkClass = 'font-medium text-brand-600 hover:underline dark:text-brand-100';
 const termClass = 'text-slate-500 dark:text-slate-400';
 
 export default async function StaffTicketPage({ params }: { params: Promise<{ id: string }> }) {
@@ -40,7 +40,7 @@ export default async function StaffTicketPage({ params }: { params: Promise<{ id
   return (
     <>
       <LiveRefresh />
-      <Link href="/staff/tickets" className={`text-sm ${linkClass}`}>
+      <Link href="/staff/tickets" className={`text-sm ${textLinkClass}`}>
         ← Queue
       </Link>
       <h1 className="mt-2 mb-2 text-2xl font-bold tracking-tight break-words">{ticket.subject}</h1>
