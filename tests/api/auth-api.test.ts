@@ -113,6 +113,24 @@ describe('document 3 (/api/auth)', () => {
     );
   });
 
+  it('ends the session that guesses the current password five times', async () => {
+    const user = await createTestUser();
+    const { token } = await login(user.email, user.password);
+    for (let i = 0; i < 5; i += 1) {
+      expectError(
+        await api('/api/auth/change-password', {
+          token,
+          json: {
+            currentPassword: `wrong-guess-${i}-password`,
+            newPassword: `${user.password}-new`,
+          },
+        }),
+        400,
+      );
+    }
+    expectError(await api('/api/auth/me', { token }), 401, 'Unauthorized');
+  });
+
   it("leaves NextAuth's own routes answering beside it", async () => {
     const csrf = await api<{ csrfToken?: string }>('/api/auth/csrf');
     expect(csrf.status).toBe(200);
