@@ -71,6 +71,29 @@ const schema = z.object({
   APP_URL: z.url().optional(),
   NEXTAUTH_URL: z.url().optional(),
   PORT: int(3000, 1, 65535),
+  /** OpenID Connect sign-in: the provider's issuer, exactly as its tokens' `iss` (Auth0's ends in /). */
+  OIDC_ISSUER: z.url().optional(),
+  OIDC_CLIENT_ID: z.string().min(1).max(200).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).max(1000).optional(),
+  /** The provider's name on the sign-in button: "Continue with Auth0". */
+  OIDC_NAME: z
+    .string()
+    .regex(/^[\p{L}\p{N} .&'-]{1,40}$/u, "must be 1 to 40 letters, digits, spaces or .&'-")
+    .default('Auth0'),
+  /** Redirect URIs an app may name in POST /api/v1/auth/callback, compared exactly. */
+  OIDC_REDIRECT_URIS: csv.refine(
+    (uris) => uris.every((uri) => URL.canParse(uri) && !/[?#]/.test(uri)),
+    'must be absolute URLs without a query or a fragment, separated by commas',
+  ),
+  /** Aliases of the OIDC_* settings, by the names Auth0's own guides use. */
+  AUTH0_ISSUER: z.url().optional(),
+  AUTH0_ISSUER_BASE_URL: z.url().optional(),
+  AUTH0_DOMAIN: z
+    .string()
+    .regex(/^[a-z0-9.-]{3,253}$/i, 'must be a host name, like example.eu.auth0.com')
+    .optional(),
+  AUTH0_CLIENT_ID: z.string().min(1).max(200).optional(),
+  AUTH0_CLIENT_SECRET: z.string().min(1).max(1000).optional(),
   /** The interface scripts/server.ts listens on; brackets around an IPv6 address are dropped. */
   HOST: z
     .string()
@@ -199,7 +222,55 @@ export type Env = z.infer<typeof schema> & {
   loopbackOnly: boolean;
   isProduction: boolean;
   stripe: StripeSettings;
+  /** OpenID Connect sign-in, when an issuer, a client id and a secret are all set. */
+  oidc: OidcSettings | null;
 };
+
+export interface OidcSettings {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  name: string;
+  redirectUris: string[];
+  /** A plain-http issuer on loopback (the tests' provider); anything else must be https. */
+  allowHttp: boolean;
+}
+
+/** The OIDC_* settings, each falling back to its AUTH0_* alias. */
+function oidcParts(value: (name: string) => string | undefined) {
+  const domain = value('AUTH0_DOMAIN');
+  return {
+    issuer:
+      value('OIDC_ISSUER') ??
+      value('AUTH0_ISSUER') ??
+      value('AUTH0_ISSUER_BASE_URL') ??
+      (domain ? `https://${domain}/` : undefined),
+    clientId: value('OIDC_CLIENT_ID') ?? value('AUTH0_CLIENT_ID'),
+    clientSecret: value('OIDC_CLIENT_SECRET') ?? value('AUTH0_CLIENT_SECRET'),
+  };
+}
+
+function oidcProblems(value: (name: string) => string | undefined): string[] {
+  const parts = oidcParts(value);
+  const names = {
+    issuer: 'OIDC_ISSUER (or AUTH0_ISSUER)',
+    clientId: 'OIDC_CLIENT_ID (or AUTH0_CLIENT_ID)',
+    clientSecret: 'OIDC_CLIENT_SECRET (or AUTH0_CLIENT_SECRET)',
+  };
+  const set = Object.values(parts).filter(Boolean).length;
+  if (set === 0) return [];
+  const problems: string[] = [];
+  if (set < 3) {
+    const missing = (Object.keys(names) as (keyof typeof names)[]).filter((key) => !parts[key]);
+    problems.push(
+      `OpenID Connect sign-in needs an issuer, a client id and a secret: missing ${missing.map((key) => names[key]).join(', ')}`,
+    );
+  }
+  if (parts.issuer && !isHttpsOrLoopback(parts.issuer)) {
+    problems.push(`${names.issuer} must be https:// (plain http is allowed only for localhost)`);
+  }
+  return problems;
+}
 
 /** How the portal reaches Stripe: the real API with real keys, or the shipped emulator. */
 export type StripeSettings =
@@ -231,6 +302,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   const invalid = new Set(parsed.success ? [] : parsed.error.issues.map((i) => String(i.path[0])));
   const usable = (name: string) => (invalid.has(name) ? undefined : present[name]);
   problems.push(...deploymentProblems(usable, (name) => !invalid.has(name) && !present[name]));
+  problems.push(...oidcProblems(usable));
   if (!parsed.success || problems.length > 0) {
     throw new EnvError(`Invalid or unsafe configuration:\n  ${problems.join('\n  ')}`);
   }
@@ -252,6 +324,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     jobsWorker: env.JOBS_WORKER === '1' || env.JOBS_WORKER === 'true',
     loopbackOnly: publicAddresses((name) => present[name]).length === 0,
     isProduction: env.NODE_ENV === 'production',
+    oidc: oidcSettings(env, (name) => present[name]),
     stripe:
       env.STRIPE_SECRET_KEY && !emulatorChosen
         ? {
@@ -267,6 +340,22 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
             publishableKey: null,
             apiUrl: env.STRIPE_API_URL,
           },
+  };
+}
+
+function oidcSettings(
+  env: z.infer<typeof schema>,
+  value: (name: string) => string | undefined,
+): OidcSettings | null {
+  const { issuer, clientId, clientSecret } = oidcParts(value);
+  if (!issuer || !clientId || !clientSecret) return null;
+  return {
+    issuer,
+    clientId,
+    clientSecret,
+    name: env.OIDC_NAME,
+    redirectUris: env.OIDC_REDIRECT_URIS,
+    allowHttp: issuer.toLowerCase().startsWith('http://'),
   };
 }
 

@@ -83,14 +83,14 @@ async function mailToken(
 }
 
 /**
- * A security e-mail (a password changed, an address confirmed, a new device): its one action
+ * A security e-mail (a password changed, an address confirmed, a new device, a provider linked): its one action
  * ends every session, by a single-use link valid 7 days that a later password change does not
  * disarm, so it still works after someone else has taken the password.
  */
 export async function securityNotice(
   tx: Tx,
   user: { id: number; email: string },
-  kind: 'password_changed' | 'email_verified' | 'new_sign_in',
+  kind: 'password_changed' | 'email_verified' | 'new_sign_in' | 'provider_linked',
 ): Promise<void> {
   const { token } = await issueToken(tx, {
     userId: user.id,

@@ -53,7 +53,8 @@ export type Tx = Prisma.TransactionClient;
 export interface Credentials {
   id: number;
   email: string;
-  passwordHash: string;
+  /** Null: the account signs in only through an OpenID provider. */
+  passwordHash: string | null;
   firstName: string;
   lastName: string;
   active: boolean;

@@ -2,12 +2,19 @@ import 'server-only';
 import { findCredentialsById, setPassword } from '@/lib/accounts/users';
 import { securityNotice } from '@/lib/accounts/lifecycle';
 import { transactionWithJobs } from '@/lib/jobs/boss';
-import { invalid, notFound, rateLimited } from '@/lib/errors';
+import { AppError, invalid, notFound, rateLimited } from '@/lib/errors';
 import { consume, reward } from '@/lib/rate-limit';
 import { hashPassword, verifyPassword } from './password';
 import { restampSession, revokeOtherSessions, revokeSession, type ActiveSession } from './sessions';
 
 const WRONG_PASSWORD_LIMIT = 'password-verify';
+
+/** An account that signs in only through an OpenID provider has no password to change yet. */
+const passwordNotSet = () =>
+  new AppError(
+    'PASSWORD_NOT_SET',
+    'This account has no password: it signs in through your identity provider. Set a password with "Forgot password".',
+  );
 
 /**
  * Checks the current password of a signed-in user, for every surface that
@@ -23,8 +30,9 @@ export async function verifyCurrentPassword(input: {
   email: string;
   sessionId: string | null;
   password: string;
-  passwordHash: string;
+  passwordHash: string | null;
 }): Promise<void> {
+  if (input.passwordHash === null) throw passwordNotSet();
   const key = `user:${input.userId}`;
   const attempt = await consume(WRONG_PASSWORD_LIMIT, key);
   if (!attempt.allowed) {

@@ -1,14 +1,20 @@
 import 'server-only';
-import type { NextAuthOptions } from 'next-auth';
+import type { NextAuthOptions, Profile, User } from 'next-auth';
+import type { AdapterUser } from 'next-auth/adapters';
 import CredentialsProvider from 'next-auth/providers/credentials';
-import { getEnv } from '@/lib/env';
+import type { OAuthConfig } from 'next-auth/providers/oauth';
+import { providerClaimsSchema } from '@/lib/accounts/linked-accounts';
+import { getEnv, type OidcSettings } from '@/lib/env';
 import { AppError } from '@/lib/errors';
 import { clientIpFromHeaders } from '@/lib/http/client-ip';
 import { logger } from '@/lib/log';
 import { loginSchema } from '@/lib/validations/auth';
 import { nextAuthCookies } from './cookies';
 import { revokeSession, validateSession } from './sessions';
-import { signIn } from './sign-in';
+import { signIn, signInWithProvider } from './sign-in';
+
+/** NextAuth's id of the OpenID provider: its callback is /api/auth/callback/oidc. */
+export const OIDC_PROVIDER_ID = 'oidc';
 
 /**
  * NextAuth with a JWT that carries only the server-side session id (`sid`).
@@ -34,7 +40,66 @@ const nextAuthLogger: NextAuthOptions['logger'] = {
   debug() {},
 };
 
-export function authOptions(): NextAuthOptions {
+/** The OpenID provider behind "Continue with Auth0": NextAuth runs the code flow and checks. */
+function oidcProvider(settings: OidcSettings): OAuthConfig<Record<string, unknown>> {
+  const base = settings.issuer.endsWith('/') ? settings.issuer : `${settings.issuer}/`;
+  return {
+    id: OIDC_PROVIDER_ID,
+    name: settings.name,
+    type: 'oauth',
+    wellKnown: new URL('.well-known/openid-configuration', base).href,
+    clientId: settings.clientId,
+    clientSecret: settings.clientSecret,
+    client: { token_endpoint_auth_method: 'client_secret_basic' },
+    authorization: { params: { scope: 'openid email profile' } },
+    // The ID token is verified (signature, issuer, audience, expiry) and its nonce, state and
+    // PKCE are checked by NextAuth's openid-client before any callback below runs.
+    idToken: true,
+    checks: ['pkce', 'state', 'nonce'],
+    profile(claims) {
+      const sub = typeof claims.sub === 'string' ? claims.sub : '';
+      return { id: sub, email: typeof claims.email === 'string' ? claims.email : null };
+    },
+  };
+}
+
+/**
+ * The browser's sign-in through the OpenID provider: the verified ID token's claims pick or make
+ * the account (lib/accounts/linked-accounts.ts), and a portal session starts as after a password.
+ * A refusal goes back to the sign-in page as a code the page explains.
+ */
+async function providerSignIn(
+  user: User | AdapterUser,
+  profile: Profile | undefined,
+  request: Headers | undefined,
+): Promise<true | string> {
+  const settings = getEnv().oidc;
+  const claims = providerClaimsSchema.safeParse(profile ?? {});
+  const issuer = profile && 'iss' in profile && typeof profile.iss === 'string' ? profile.iss : '';
+  const refuse = (code: string) => `${getEnv().appUrl}/login?error=${encodeURIComponent(code)}`;
+  if (!settings || !claims.success || !issuer) return refuse('OIDC_LINK_REFUSED');
+  try {
+    const { session } = await signInWithProvider(
+      { issuer, providerName: settings.name, claims: claims.data },
+      {
+        surface: 'BROWSER',
+        ip: clientIpFromHeaders(request ?? new Headers()),
+        userAgent: request?.get('user-agent') ?? null,
+      },
+    );
+    Object.assign(user, { sid: session.id });
+    return true;
+  } catch (err) {
+    if (err instanceof AppError) return refuse(err.code);
+    throw err;
+  }
+}
+
+/**
+ * NextAuth's options, built per request: `request` (the incoming headers) gives the provider
+ * sign-in its client address and user agent, as the credentials sign-in reads them.
+ */
+export function authOptions(request?: Headers): NextAuthOptions {
   const env = getEnv();
   return {
     secret: env.nextAuthSecret,
@@ -45,6 +110,7 @@ export function authOptions(): NextAuthOptions {
     pages: { signIn: '/login', error: '/login' },
     logger: nextAuthLogger,
     providers: [
+      ...(env.oidc ? [oidcProvider(env.oidc)] : []),
       CredentialsProvider({
         name: 'Email and password',
         credentials: {
@@ -82,6 +148,10 @@ export function authOptions(): NextAuthOptions {
       }),
     ],
     callbacks: {
+      async signIn({ user, account, profile }) {
+        if (account?.provider !== OIDC_PROVIDER_ID) return true;
+        return providerSignIn(user, profile, request);
+      },
       // Also runs for NextAuth's own /api/auth/session: a revoked, expired or stale session must
       // not be described (or its cookie renewed) there. Throwing makes NextAuth answer an empty
       // session and clear the cookie.

@@ -65,8 +65,15 @@ export async function hashPassword(password: string, cost = getEnv().BCRYPT_COST
   return String(await hasher().run({ op: 'hash', value: prehash(password), cost }));
 }
 
-export async function verifyPassword(password: string, hash: string): Promise<boolean> {
-  return (await hasher().run({ op: 'compare', value: prehash(password), hash })) === true;
+/**
+ * Whether the password matches the hash. An account with no password (it signs in through an
+ * OpenID provider) matches nothing, after the same bcrypt work as any other account.
+ */
+export async function verifyPassword(password: string, hash: string | null): Promise<boolean> {
+  const compared = hash ?? (await timingDummyHash());
+  const matches =
+    (await hasher().run({ op: 'compare', value: prehash(password), hash: compared })) === true;
+  return hash !== null && matches;
 }
 
 /** A hash made at another cost than BCRYPT_COST, to be replaced at the next sign-in. */

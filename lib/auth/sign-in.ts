@@ -4,9 +4,19 @@ import { ipRateLimitKey } from '@/lib/http/client-ip';
 import { consume, reset, reward } from '@/lib/rate-limit';
 import { normaliseEmail } from '@/lib/accounts/email';
 import { noticeNewSignIn } from '@/lib/accounts/lifecycle';
-import { findCredentials, recordSignIn, replacePasswordHash } from '@/lib/accounts/users';
+import {
+  resolveProviderIdentity,
+  type LinkOutcome,
+  type ProviderIdentity,
+} from '@/lib/accounts/linked-accounts';
+import {
+  findCredentials,
+  recordSignIn,
+  replacePasswordHash,
+  type Credentials,
+} from '@/lib/accounts/users';
 import { logger } from '@/lib/log';
-import { hashPassword, needsRehash, timingDummyHash, verifyPassword } from './password';
+import { hashPassword, needsRehash, verifyPassword } from './password';
 import { createSession, deviceSeen, type SessionSurface } from './sessions';
 
 export interface SignedInUser {
@@ -68,14 +78,9 @@ async function warnOfNewDevice(input: {
   }
 }
 
-export async function signIn(input: {
-  email: string;
-  password: string;
-  surface: SessionSurface;
-  ip: string;
-  userAgent?: string | null;
-  lifetime?: { idleMs: number; absoluteMs: number };
-}): Promise<SignInResult> {
+export async function signIn(
+  input: SessionRequest & { email: string; password: string },
+): Promise<SignInResult> {
   const email = normaliseEmail(input.email);
   const address = ipRateLimitKey(input.ip);
 
@@ -93,14 +98,32 @@ export async function signIn(input: {
     Promise.all([reset('login-account-burst', burstKey), reward('login-account-hourly', email)]);
 
   const user = await findCredentials(email);
-  const ok = await verifyPassword(input.password, user?.passwordHash ?? (await timingDummyHash()));
-  if (!user || !ok) throw unauthorized('INVALID_CREDENTIALS', INVALID);
+  const ok = await verifyPassword(input.password, user ? user.passwordHash : null);
+  if (!user?.passwordHash || !ok) throw unauthorized('INVALID_CREDENTIALS', INVALID);
   await creditBack();
   if (!user.active) {
     throw new AppError('ACCOUNT_INACTIVE', 'This account is inactive; contact support');
   }
   if (needsRehash(user.passwordHash)) await rehash(user.id, user.passwordHash, input.password);
+  return openSession(user, input);
+}
 
+interface SessionRequest {
+  surface: SessionSurface;
+  ip: string;
+  userAgent?: string | null;
+  lifetime?: { idleMs: number; absoluteMs: number };
+}
+
+/**
+ * The session of an account whose credentials were just checked, stamped with the credential
+ * version read beside them, and the "new device" notice when it comes from one.
+ */
+async function openSession(
+  user: Credentials,
+  input: SessionRequest,
+  options: { noticeNewDevice: boolean } = { noticeNewDevice: true },
+): Promise<SignInResult> {
   const now = new Date();
   const [session] = await Promise.all([
     createSession({
@@ -113,9 +136,34 @@ export async function signIn(input: {
     }),
     recordSignIn(user.id, now),
   ]);
-  await warnOfNewDevice({ user, session, ip: input.ip, userAgent: input.userAgent ?? null });
+  if (options.noticeNewDevice) {
+    await warnOfNewDevice({ user, session, ip: input.ip, userAgent: input.userAgent ?? null });
+  }
   const { passwordHash: _hash, credentialVersion: _version, ...safe } = user;
   return { user: { ...safe, lastLoginAt: now }, session };
+}
+
+/**
+ * Sign-in through an OpenID provider, once its ID token has been verified (NextAuth's callback
+ * for the browser, lib/auth/oidc.ts for the API): the linked account, or the one the provider's
+ * verified address names, or a new customer (lib/accounts/linked-accounts.ts). Limited per client
+ * address like a password sign-in. An account linked just now was mailed about it, so no "new
+ * device" mail goes out with it.
+ */
+export async function signInWithProvider(
+  identity: ProviderIdentity,
+  input: SessionRequest,
+): Promise<SignInResult & { outcome: LinkOutcome }> {
+  const byIp = await consume('login-ip', ipRateLimitKey(input.ip));
+  if (!byIp.allowed) {
+    throw rateLimited(byIp.resetSeconds, 'Too many sign-in attempts; try again later');
+  }
+  const { user, outcome } = await resolveProviderIdentity(identity);
+  if (!user.active) {
+    throw new AppError('ACCOUNT_INACTIVE', 'This account is inactive; contact support');
+  }
+  const result = await openSession(user, input, { noticeNewDevice: outcome === 'signed_in' });
+  return { ...result, outcome };
 }
 
 /**

@@ -2,7 +2,8 @@ import 'server-only';
 import { unauthorized } from '@/lib/errors';
 import { changeOwnPassword } from './change-password';
 import { revokeSession, type ActiveSession, type SessionSurface } from './sessions';
-import { signIn, type SignedInUser } from './sign-in';
+import type { LinkOutcome, ProviderIdentity } from '@/lib/accounts/linked-accounts';
+import { signIn, signInWithProvider, type SignInResult, type SignedInUser } from './sign-in';
 import {
   REFRESH_TOKEN_TTL_MS,
   issueRefreshToken,
@@ -27,9 +28,27 @@ export async function loginForTokens(input: {
   ip: string;
   userAgent: string | null;
 }): Promise<TokenLogin> {
-  const { user, session } = await signIn(input);
+  return issueTokens(await signIn(input), input.surface);
+}
+
+/**
+ * The same tokens for an identity an OpenID provider vouched for (document 2's code exchange),
+ * with what linking did.
+ */
+export async function loginWithProviderForTokens(
+  identity: ProviderIdentity,
+  input: { surface: SessionSurface; ip: string; userAgent: string | null },
+): Promise<TokenLogin & { outcome: LinkOutcome }> {
+  const signedIn = await signInWithProvider(identity, input);
+  return { ...(await issueTokens(signedIn, input.surface)), outcome: signedIn.outcome };
+}
+
+async function issueTokens(
+  { user, session }: SignInResult,
+  surface: SessionSurface,
+): Promise<TokenLogin> {
   const [access, refreshToken] = await Promise.all([
-    signAccessToken({ userId: user.id, sessionId: session.id, surface: input.surface }),
+    signAccessToken({ userId: user.id, sessionId: session.id, surface }),
     issueRefreshToken({
       sessionId: session.id,
       expiresAt: new Date(session.createdAt.getTime() + REFRESH_TOKEN_TTL_MS),

@@ -103,6 +103,12 @@ const ACCOUNT_MAIL = {
       'Your Sense Security account was just signed in to from a device or network it has not used in 90 days. If this was you, nothing needs doing. If it was not, end every session now, then reset your password.',
     action: 'End all sessions',
   },
+  provider_linked: {
+    subject: 'A sign-in provider was linked to your account',
+    heading:
+      'Your Sense Security account can now be signed in to through your identity provider, which confirmed this address. If this was not you, end every session now and contact support.',
+    action: 'End all sessions',
+  },
 } as const;
 
 export type AccountMailKind = keyof typeof ACCOUNT_MAIL;

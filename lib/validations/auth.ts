@@ -136,5 +136,27 @@ export const resetPasswordFormSchema = z
 /** A body that carries one mailed token: verify-email, end-sessions, and their buttons. */
 export const mailedTokenBody = z.object({ token: mailedTokenSchema }).strict();
 
+/**
+ * POST /api/v1/auth/callback (document 2 gives no body): the authorization code an app received
+ * at its redirect URI, that URI, and the PKCE code verifier (RFC 7636: 43 to 128 unreserved
+ * characters); the nonce when the app sent one.
+ */
+export const oidcCallbackSchema = z
+  .object({
+    code: z.string({ error: 'code is required' }).min(1, 'code is required').max(2048),
+    redirectUri: z
+      .string({ error: 'redirectUri is required' })
+      .max(2048, 'redirectUri is too long')
+      .pipe(z.url({ error: 'redirectUri must be an absolute URL' })),
+    codeVerifier: z
+      .string({ error: 'codeVerifier is required (PKCE)' })
+      .regex(
+        /^[A-Za-z0-9._~-]{43,128}$/,
+        'codeVerifier must be 43 to 128 characters of A-Z, a-z, 0-9 and - . _ ~ (PKCE)',
+      ),
+    nonce: z.string().min(1, 'nonce must not be empty').max(512, 'nonce is too long').optional(),
+  })
+  .strict();
+
 /** POST /api/v1/auth/verify-email and the /verify-email button. */
 export const verifyEmailSchema = mailedTokenBody;

@@ -231,7 +231,7 @@ describe('rehash on sign-in (item 10)', () => {
 
     const { passwordHash } = await db.user.findUniqueOrThrow({ where: { id: user.id } });
     expect(passwordHash).not.toBe(oldHash);
-    expect(passwordHash.slice(0, 7)).toBe(`$2b$${String(cost).padStart(2, '0')}$`);
+    expect(passwordHash?.slice(0, 7)).toBe(`$2b$${String(cost).padStart(2, '0')}$`);
     expect(await verifyPassword(user.password, passwordHash)).toBe(true);
     expect(await validateSession(earlier.id)).not.toBeNull();
 

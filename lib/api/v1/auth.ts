@@ -5,12 +5,14 @@ import {
   forgotPasswordSchema,
   loginSchema,
   mailedTokenBody,
+  oidcCallbackSchema,
   refreshSchema,
   registerSchema,
   resetPasswordSchema,
   verifyEmailSchema,
 } from '@/lib/validations/auth';
 import { CUSTOMER_PERMISSIONS, STAFF_PERMISSIONS } from '@/lib/auth/permissions';
+import type { LinkOutcome } from '@/lib/accounts/linked-accounts';
 import type { SignedInUser } from '@/lib/auth/sign-in';
 import { isoSeconds } from '@/lib/format';
 import { v1Answer, v1ErrorSchema, v1Errors, v1MessageAnswer } from './envelope';
@@ -158,6 +160,52 @@ export const v1Register = define({
   },
 });
 
+/** What a provider sign-in did to the portal's accounts, as `account` answers it. */
+export function presentLinkOutcome(outcome: LinkOutcome): 'existing' | 'linked' | 'created' {
+  if (outcome === 'signed_in') return 'existing';
+  return outcome === 'created' ? 'created' : 'linked';
+}
+
+export const v1OidcCallback = define({
+  operationId: 'v1OidcCallback',
+  method: 'POST',
+  path: '/api/v1/auth/callback',
+  summary: 'Exchange an OpenID Connect (Auth0) authorization code for tokens',
+  description:
+    'For an app that ran the authorization-code flow with PKCE against the portal\'s OpenID provider (`OIDC_ISSUER`, Auth0 by default). Send `{"code", "redirectUri", "codeVerifier", "nonce"?}`: `redirectUri` must be one of `OIDC_REDIRECT_URIS` exactly, and the nonce is required when the authorization request carried one. The portal redeems the code with its client secret and checks the ID token (signature, issuer, audience, expiry, nonce). Answers as login does, plus `account`: `existing` (an identity already linked), `linked` (linked now to the account with the address the provider verified; a security e-mail goes out) or `created` (a new customer without a password). The provider must say `email_verified: true` to link or create: otherwise 403 `OIDC_EMAIL_UNVERIFIED`. Staff accounts are never linked (403 `OIDC_LINK_REFUSED`). Limited per client address as login is.',
+  auth: 'none',
+  body: oidcCallbackSchema,
+  responses: {
+    200: v1Answer(
+      'Login successful',
+      z.object({
+        user: v1UserSchema,
+        ...tokenFields,
+        account: z.enum(['existing', 'linked', 'created']),
+      }),
+    ),
+    400: {
+      description:
+        'Validation failed; `URL_NOT_ALLOWED` (redirect URI not registered); `OIDC_CODE_INVALID` (code used, expired or not issued for this redirect URI and verifier, or an ID token that fails a check)',
+      schema: v1ErrorSchema,
+    },
+    401: { description: '`ACCOUNT_INACTIVE`: the account is deactivated', schema: v1ErrorSchema },
+    403: {
+      description:
+        '`OIDC_EMAIL_UNVERIFIED`: the provider has not verified the address; `OIDC_LINK_REFUSED`: no usable address, or a staff account',
+      schema: v1ErrorSchema,
+    },
+    404: {
+      description: '`OIDC_NOT_CONFIGURED`: no OpenID provider is set up',
+      schema: v1ErrorSchema,
+    },
+    502: {
+      description: '`OIDC_PROVIDER_UNAVAILABLE`: the provider could not be reached',
+      schema: v1ErrorSchema,
+    },
+  },
+});
+
 /** An operation that spends a mailed token: no session, its body, 200 or 400 `LINK_INVALID`. */
 const tokenSpending = { auth: 'none', method: 'POST' } as const;
 
@@ -259,6 +307,7 @@ export const v1AuthEndpoints = [
   v1AuthStatus,
   v1AuthPermissions,
   v1Login,
+  v1OidcCallback,
   v1Refresh,
   v1Logout,
   v1ChangePassword,
