@@ -32,6 +32,7 @@ import { migrate } from '../lib/db/migrate';
 import { freePort, waitForReady } from '../tools/process/ports';
 import { startSmtpReceiver } from '../tools/mail/smtp-receiver';
 import { startStripeEmulator, type StripeEmulator } from '../tools/stripe-emulator';
+import { startOidcProvider } from '../tools/oidc-provider/provider';
 
 /** Child-process environments (process.env's own type marks NODE_ENV read-only). */
 type Env = Record<string, string | undefined>;
@@ -118,6 +119,8 @@ async function vitest(suite: string, project: string, env: Env): Promise<void> {
       '--reporter=default',
       '--reporter=json',
       `--outputFile.json=${report}`,
+      // `API_TESTS="tests/api/x.test.ts" npm test -- --only build,api` runs some files only.
+      ...(project === 'api' && process.env.API_TESTS ? process.env.API_TESTS.split(/\s+/) : []),
     ],
     env,
     suite.replace(/\W+/g, '-'),
@@ -348,6 +351,26 @@ async function main(): Promise<void> {
         note: String(err),
       });
     }
+    // A real OpenID provider for "Continue with Auth0" and POST /api/v1/auth/callback. The app's
+    // redirect URI is never fetched: the tests stop at the redirect and hand the code over. The
+    // unlisted one is registered at the provider but not with the portal.
+    const oidcClient = {
+      clientId: 'sense-portal-tests',
+      clientSecret: randomBytes(24).toString('base64url'),
+      redirectUris: [
+        `http://localhost:${port}/api/auth/callback/oidc`,
+        `http://localhost:${strictPort}/api/auth/callback/oidc`,
+        'http://127.0.0.1:9/app/oidc-callback',
+        'http://127.0.0.1:9/unlisted',
+      ],
+    };
+    const oidcProvider = await startOidcProvider({ clients: [oidcClient] });
+    const oidcEnv: Env = {
+      OIDC_ISSUER: oidcProvider.issuer,
+      OIDC_CLIENT_ID: oidcClient.clientId,
+      OIDC_NAME: 'Auth0',
+      OIDC_REDIRECT_URIS: 'http://127.0.0.1:9/app/oidc-callback',
+    };
     const stripeEnv: Env = {
       STRIPE_EMULATOR: '1',
       STRIPE_API_URL: stripeEmulator?.url,
@@ -374,6 +397,8 @@ async function main(): Promise<void> {
       LOG_LEVEL: 'info',
       SMTP_URL: `smtp://127.0.0.1:${smtp.port}`,
       ...stripeEnv,
+      ...oidcEnv,
+      OIDC_CLIENT_SECRET: oidcClient.clientSecret,
     });
     // Both servers share one JWT secret so a token works on either, as on two real instances.
     const mainEnv = serverEnv(port, '1');
@@ -403,6 +428,11 @@ async function main(): Promise<void> {
         INBOUND_EMAIL_SECRET: mainEnv.INBOUND_EMAIL_SECRET,
         MAIL_SINK_DIR: mailDir,
         ...stripeEnv,
+        // Named apart from OIDC_*: the tests' own process is no portal with a half-set provider.
+        TEST_OIDC_ISSUER: oidcEnv.OIDC_ISSUER,
+        TEST_OIDC_CLIENT_ID: oidcEnv.OIDC_CLIENT_ID,
+        TEST_OIDC_REDIRECT_URI: oidcEnv.OIDC_REDIRECT_URIS,
+        TEST_OIDC_UNLISTED_REDIRECT_URI: 'http://127.0.0.1:9/unlisted',
       };
       if (wanted('api')) await vitest('api', 'api', clientEnv);
       if (wanted('e2e')) await playwright(clientEnv);
@@ -414,6 +444,7 @@ async function main(): Promise<void> {
         stopServer(strict),
         stripeEmulator?.stop(),
         smtp.stop(),
+        oidcProvider.stop(),
       ]);
     }
   }

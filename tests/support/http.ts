@@ -13,7 +13,7 @@ export interface ApiResponse<T = unknown> {
 }
 
 /** Paths whose success bodies legitimately carry a refresh token. */
-const TOKEN_ISSUERS = /\/auth\/(login|refresh|register)$/;
+const TOKEN_ISSUERS = /\/auth\/(login|refresh|register|callback)$/;
 
 /**
  * fetch against the running app. Each client gets its own X-Forwarded-For
