@@ -13,6 +13,7 @@ const DIR = process.env.MAIL_SINK_DIR ?? '';
 interface Mail {
   seq: number;
   to: string[];
+  subject: string;
   text: string;
 }
 
@@ -32,7 +33,12 @@ async function mailbox(after: number): Promise<Mail[]> {
       const to = [message.to ?? []]
         .flat()
         .flatMap((a) => a.value.map((v) => (v.address ?? '').toLowerCase()));
-      mail = { seq: Number.parseInt(name, 10), to, text: message.text ?? '' };
+      mail = {
+        seq: Number.parseInt(name, 10),
+        to,
+        subject: message.subject ?? '',
+        text: message.text ?? '',
+      };
       parsed.set(name, mail);
     }
     mails.push(mail);
@@ -69,4 +75,11 @@ export async function mailedLink(toAddress: string, linkPath: string, after = 0)
     )
     .not.toBe('');
   return link;
+}
+
+/** The subjects of the mail to `toAddress` received after message `after`, newest first. */
+export async function mailSubjects(toAddress: string, after = 0): Promise<string[]> {
+  return (await mailbox(after))
+    .filter((m) => m.to.includes(toAddress.toLowerCase()))
+    .map((m) => m.subject);
 }
