@@ -19,8 +19,9 @@ async function continueWithProvider(
   await page.goto('/login');
   await page.getByRole('button', { name: 'Continue with Auth0' }).click();
   // The provider's own page, on its own origin.
+  const provider = new URL(process.env.TEST_OIDC_ISSUER ?? '').origin;
+  await page.waitForURL((url) => url.origin === provider);
   await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible();
-  expect(new URL(page.url()).origin).toBe(new URL(process.env.TEST_OIDC_ISSUER ?? '').origin);
   await page.getByLabel('Email', { exact: true }).fill(account.email);
   await page.getByLabel('First name').fill(account.firstName ?? 'Provider');
   await page.getByLabel('Last name').fill(account.lastName ?? 'Customer');
