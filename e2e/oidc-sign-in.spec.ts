@@ -50,6 +50,16 @@ test.describe('sign-in through the OpenID provider', () => {
     });
     expect(user.passwordHash).toBeNull();
     expect(user.linkedAccounts.map((l) => l.issuer)).toEqual([process.env.TEST_OIDC_ISSUER]);
+
+    // Its security page offers a password through reset instead of a form that cannot work.
+    await page.goto('/account/security');
+    const password = page.getByRole('region', { name: 'Password' });
+    await expect(password).toContainText('You sign in through Auth0');
+    await expect(password.getByRole('link', { name: 'Forgot password' })).toBeVisible();
+    await expect(page.getByLabel('Current password')).toHaveCount(0);
+    const providers = page.getByRole('region', { name: 'Sign-in providers' });
+    await expect(providers).toContainText(email);
+    await saveScreenshot(page, 'security-provider-account');
   });
 
   test('an existing verified customer is linked, keeps the password, and is told by e-mail', async ({

@@ -178,6 +178,12 @@ export async function isEmailVerified(userId: number): Promise<boolean> {
   return Boolean(user?.emailVerifiedAt);
 }
 
+/** Whether the account has a password (one made through an OpenID provider has none until reset). */
+export async function hasPassword(userId: number): Promise<boolean> {
+  const user = await db.user.findUnique({ where: { id: userId }, select: { passwordHash: true } });
+  return Boolean(user?.passwordHash);
+}
+
 /** Throws 403 `EMAIL_NOT_VERIFIED` unless the account's address is verified. */
 export async function requireVerifiedEmail(userId: number): Promise<void> {
   if (!(await isEmailVerified(userId))) {
