@@ -26,6 +26,7 @@ import { seed } from '../prisma/seed';
 import { waitForReady } from '../tools/process/ports';
 import { startStripeEmulator, type StripeEmulator } from '../tools/stripe-emulator';
 import { TEST_CARDS } from '../tools/stripe-emulator/test-cards';
+import { startOidcProvider, type TestOidcProvider } from '../tools/oidc-provider/provider';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const BIN = path.join(ROOT, 'node_modules', '.bin');
@@ -85,6 +86,41 @@ async function stripeSetup(
   };
 }
 
+/**
+ * Without an OpenID provider configured, the demo runs the project's own (tools/oidc-provider) so
+ * "Continue with Auth0" works offline: its sign-in page takes any address, verified or not.
+ */
+async function oidcSetup(
+  appUrl: string,
+): Promise<{ env: Record<string, string>; provider?: TestOidcProvider; note: string }> {
+  if (
+    process.env.OIDC_ISSUER ||
+    process.env.AUTH0_ISSUER ||
+    process.env.AUTH0_ISSUER_BASE_URL ||
+    process.env.AUTH0_DOMAIN
+  ) {
+    return { env: {}, note: 'OpenID Connect: the configured provider' };
+  }
+  const client = {
+    clientId: 'sense-portal-demo',
+    clientSecret: randomBytes(24).toString('base64url'),
+    redirectUris: [`${appUrl}/api/auth/callback/oidc`, 'http://localhost:8080/callback'],
+  };
+  const wanted = Number(process.env.OIDC_PROVIDER_PORT ?? 4455);
+  const start = (port: number) => startOidcProvider({ port, clients: [client] });
+  const provider = await start(wanted).catch(() => start(0));
+  return {
+    provider,
+    env: {
+      OIDC_ISSUER: provider.issuer,
+      OIDC_CLIENT_ID: client.clientId,
+      OIDC_CLIENT_SECRET: client.clientSecret,
+      OIDC_REDIRECT_URIS: 'http://localhost:8080/callback',
+    },
+    note: `OpenID Connect: the project's test provider on ${provider.issuer} ("Continue with Auth0" takes any address)`,
+  };
+}
+
 async function main(): Promise<void> {
   const port = process.env.PORT ?? '3000';
   const appUrl = process.env.APP_URL ?? `http://localhost:${port}`;
@@ -107,6 +143,8 @@ async function main(): Promise<void> {
   const secrets = demoSecrets();
   const stripe = await stripeSetup(appUrl, secrets);
   console.log(stripe.note);
+  const oidc = await oidcSetup(appUrl);
+  console.log(oidc.note);
   const env: Record<string, string | undefined> = {
     ...process.env,
     ...secrets,
@@ -117,6 +155,7 @@ async function main(): Promise<void> {
       ? { STRIPE_WEBHOOK_SECRET: process.env.STRIPE_WEBHOOK_SECRET }
       : {}),
     ...stripe.env,
+    ...oidc.env,
     ...(process.env.NEXTAUTH_SECRET ? { NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET } : {}),
     ...(process.env.JWT_SECRET ? { JWT_SECRET: process.env.JWT_SECRET } : {}),
     NODE_ENV: dev ? 'development' : 'production',
@@ -141,6 +180,7 @@ async function main(): Promise<void> {
   const stop = async () => {
     server.kill('SIGTERM');
     await stripe.emulator?.stop();
+    await oidc.provider?.stop();
     await embedded?.stop();
     process.exit(0);
   };
