@@ -16,13 +16,7 @@ import { client, type ApiResponse } from '../support/http';
 import { expectEnvelope, junkCases, METHODS, type OpenApiDocument } from '../support/junk';
 import { authorizationCode, pkcePair } from '../support/oidc';
 import { createTestUser, type TestUser } from '../support/users';
-import {
-  authApiLogin,
-  clientLogin,
-  explain,
-  expectStatus,
-  login,
-} from '../support/v1';
+import { authApiLogin, clientLogin, explain, expectStatus, login } from '../support/v1';
 
 disconnectAfterAll();
 
