@@ -334,6 +334,66 @@ describe('parseEnv on a public deployment (APP_URL or HOST not loopback)', () =>
   });
 });
 
+describe('parseEnv: OpenID Connect settings', () => {
+  const secret = randomBytes(24).toString('base64url');
+
+  it('is off with none of them, and on with the three OIDC_* settings', () => {
+    expect(parseEnv({}).oidc).toBeNull();
+    const env = parseEnv({
+      OIDC_ISSUER: 'https://tenant.eu.auth0.com/',
+      OIDC_CLIENT_ID: 'portal',
+      OIDC_CLIENT_SECRET: secret,
+      OIDC_REDIRECT_URIS: 'https://app.example/callback, com.example.app:/oauth',
+    });
+    expect(env.oidc).toEqual({
+      issuer: 'https://tenant.eu.auth0.com/',
+      clientId: 'portal',
+      clientSecret: secret,
+      name: 'Auth0',
+      redirectUris: ['https://app.example/callback', 'com.example.app:/oauth'],
+      allowHttp: false,
+    });
+  });
+
+  it("takes Auth0's own names as aliases, the domain alone included", () => {
+    const env = parseEnv({
+      AUTH0_DOMAIN: 'tenant.eu.auth0.com',
+      AUTH0_CLIENT_ID: 'portal',
+      AUTH0_CLIENT_SECRET: secret,
+      OIDC_NAME: 'Sense ID',
+    });
+    expect(env.oidc).toMatchObject({
+      issuer: 'https://tenant.eu.auth0.com/',
+      clientId: 'portal',
+      name: 'Sense ID',
+    });
+  });
+
+  it('names what is missing when only part is set', () => {
+    const err = envError({ OIDC_ISSUER: 'https://id.example' });
+    expect(problems(err).join('\n')).toMatch(
+      /missing OIDC_CLIENT_ID \(or AUTH0_CLIENT_ID\), OIDC_CLIENT_SECRET \(or AUTH0_CLIENT_SECRET\)/,
+    );
+  });
+
+  it('refuses a plain-http issuer beyond loopback, and redirect URIs with a query', () => {
+    const base = { OIDC_CLIENT_ID: 'portal', OIDC_CLIENT_SECRET: secret };
+    expect(problems(envError({ ...base, OIDC_ISSUER: 'http://id.example' })).join('\n')).toMatch(
+      /must be https/,
+    );
+    expect(parseEnv({ ...base, OIDC_ISSUER: 'http://127.0.0.1:4455' }).oidc?.allowHttp).toBe(true);
+    expect(
+      problems(
+        envError({
+          ...base,
+          OIDC_ISSUER: 'https://id.example',
+          OIDC_REDIRECT_URIS: 'https://app.example/cb?x=1',
+        }),
+      ).join('\n'),
+    ).toMatch(/OIDC_REDIRECT_URIS: must be absolute URLs without a query or a fragment/);
+  });
+});
+
 describe('scripts/server.ts refuses before Next prepares', () => {
   it('exits non-zero, naming the variables, with NODE_ENV=development and a public APP_URL', async () => {
     const { code, output } = await runUntilExit(
