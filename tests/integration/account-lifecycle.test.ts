@@ -21,10 +21,10 @@ import { verifyPassword } from '@/lib/auth/password';
 import { loginForTokens } from '@/lib/auth/token-sessions';
 import { db } from '@/lib/db/client';
 import { mintDownloadUrl } from '@/lib/downloads/releases';
-import { isAppError } from '@/lib/errors';
 import { stopBoss } from '@/lib/jobs/boss';
 import { createTicket } from '@/lib/support/tickets';
 import { recordSecret } from '../support/artifacts';
+import { codeOf } from '../support/errors';
 import { tokenLogin } from '../support/token-sessions';
 import { createTestUser, randomIp } from '../support/users';
 
@@ -36,16 +36,6 @@ const strongPassword = () => {
   recordSecret('password', password);
   return password;
 };
-
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-  } catch (err) {
-    if (isAppError(err)) return err.code;
-    throw err;
-  }
-  return 'OK';
-}
 
 /** The token in the newest mail of `kind` to `email`, read from the outbox. */
 async function mailedToken(email: string, kind: string): Promise<string> {

@@ -37,6 +37,18 @@ function uniqueEmail(): string {
   return `oidc-${randomBytes(6).toString('hex')}@example.test`;
 }
 
+/** A code for a new account at the provider, with this challenge (and nonce). */
+function codeForNewAccount(codeChallenge: string, nonce?: string) {
+  return authorizationCode({
+    issuer: provider.issuer,
+    clientId: CLIENT_ID,
+    redirectUri: REDIRECT_URI,
+    account: { email: uniqueEmail() },
+    codeChallenge,
+    nonce,
+  });
+}
+
 /** The redirect the browser would land on, as openid-client expects it. */
 function callbackUrl(code: string, state: string | null): URL {
   const url = new URL(REDIRECT_URI);
@@ -143,14 +155,7 @@ describe('test OpenID provider', () => {
   it('refuses a code with the wrong PKCE verifier (invalid_grant)', async () => {
     const { challenge } = pkcePair();
     const nonce = client.randomNonce();
-    const result = await authorizationCode({
-      issuer: provider.issuer,
-      clientId: CLIENT_ID,
-      redirectUri: REDIRECT_URI,
-      account: { email: uniqueEmail() },
-      codeChallenge: challenge,
-      nonce,
-    });
+    const result = await codeForNewAccount(challenge, nonce);
 
     const attempt = client.authorizationCodeGrant(config, callbackUrl(result.code, result.state), {
       pkceCodeVerifier: pkcePair().verifier,
@@ -162,13 +167,7 @@ describe('test OpenID provider', () => {
 
   it('refuses the wrong client secret at the token endpoint', async () => {
     const { verifier, challenge } = pkcePair();
-    const result = await authorizationCode({
-      issuer: provider.issuer,
-      clientId: CLIENT_ID,
-      redirectUri: REDIRECT_URI,
-      account: { email: uniqueEmail() },
-      codeChallenge: challenge,
-    });
+    const result = await codeForNewAccount(challenge);
     const wrong = await client.discovery(
       new URL(provider.issuer),
       CLIENT_ID,

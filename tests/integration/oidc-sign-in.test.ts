@@ -14,10 +14,10 @@ import { signIn, signInWithProvider } from '@/lib/auth/sign-in';
 import { loginWithProviderForTokens } from '@/lib/auth/token-sessions';
 import { db } from '@/lib/db/client';
 import { getEnv } from '@/lib/env';
-import { isAppError } from '@/lib/errors';
 import { stopBoss } from '@/lib/jobs/boss';
 import { startOidcProvider, type TestOidcProvider } from '@/tools/oidc-provider/provider';
 import { recordSecret } from '../support/artifacts';
+import { codeOf } from '../support/errors';
 import { authorizationCode, pkcePair, type ProviderAccount } from '../support/oidc';
 import { createTestUser, randomIp } from '../support/users';
 
@@ -62,16 +62,6 @@ afterAll(async () => {
 
 const newAddress = () => `oidc-${randomBytes(6).toString('hex')}@example.test`;
 
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-  } catch (err) {
-    if (isAppError(err)) return err.code;
-    throw err;
-  }
-  return 'OK';
-}
-
 /** A code for `account`, as an app would receive it at its redirect URI. */
 async function codeFor(
   account: ProviderAccount,
@@ -105,6 +95,10 @@ async function signInAs(account: ProviderAccount) {
     userAgent: 'vitest',
   });
 }
+
+/** A password sign-in, as /api/v1's login makes it. */
+const passwordSignIn = (user: { email: string; password: string }) =>
+  signIn({ ...user, surface: 'API_V1', ip: randomIp() });
 
 const mailsTo = (email: string, kind: string) =>
   db.notification.count({ where: { toAddress: email, kind } });
@@ -207,23 +201,13 @@ describe('linking rules', () => {
 
   it('links a verified local account, mails the owner, and keeps its password and sessions', async () => {
     const local = await createTestUser();
-    const before = await signIn({
-      email: local.email,
-      password: local.password,
-      surface: 'API_V1',
-      ip: randomIp(),
-    });
+    const before = await passwordSignIn(local);
     const linked = await signInAs({ email: local.email });
     expect(linked.outcome).toBe('linked');
     expect(linked.user.id).toBe(local.id);
     expect(await mailsTo(local.email, 'account_provider_linked')).toBe(1);
     expect(await validateSession(before.session.id)).not.toBeNull();
-    const password = await signIn({
-      email: local.email,
-      password: local.password,
-      surface: 'API_V1',
-      ip: randomIp(),
-    });
+    const password = await passwordSignIn(local);
     expect(password.user.id).toBe(local.id);
     const link = await db.linkedAccount.findFirstOrThrow({ where: { userId: local.id } });
     expect(link).toMatchObject({ issuer: provider.issuer, email: local.email });
@@ -239,24 +223,14 @@ describe('linking rules', () => {
     expect(await db.user.count({ where: { email } })).toBe(0);
     expect(await db.linkedAccount.count({ where: { userId: local.id } })).toBe(0);
     expect(await mailsTo(local.email, 'account_provider_linked')).toBe(0);
-    const still = await signIn({
-      email: local.email,
-      password: local.password,
-      surface: 'API_V1',
-      ip: randomIp(),
-    });
+    const still = await passwordSignIn(local);
     expect(still.user.id).toBe(local.id);
   });
 
   it('takes a pre-registered, unverified account from its registrant: password and sessions end first', async () => {
     // Someone registers the victim's address in advance and sets a password of their own.
     const squatter = await createTestUser({ emailVerified: false, phone: '+1 555 0100' });
-    const squatterSession = await signIn({
-      email: squatter.email,
-      password: squatter.password,
-      surface: 'API_V1',
-      ip: randomIp(),
-    });
+    const squatterSession = await passwordSignIn(squatter);
 
     const owner = await signInAs({ email: squatter.email, givenName: 'Real', familyName: 'Owner' });
     expect(owner.outcome).toBe('linked_reclaimed');
@@ -271,16 +245,7 @@ describe('linking rules', () => {
     expect(row.emailVerifiedAt).not.toBeNull();
     expect(await validateSession(squatterSession.session.id)).toBeNull();
     expect(await validateSession(owner.sessionId)).not.toBeNull();
-    expect(
-      await codeOf(
-        signIn({
-          email: squatter.email,
-          password: squatter.password,
-          surface: 'API_V1',
-          ip: randomIp(),
-        }),
-      ),
-    ).toBe('INVALID_CREDENTIALS');
+    expect(await codeOf(passwordSignIn(squatter))).toBe('INVALID_CREDENTIALS');
     expect(await mailsTo(squatter.email, 'account_provider_linked')).toBe(1);
   });
 

@@ -29,3 +29,14 @@ export async function rejectionView(promise: Promise<unknown>): Promise<ErrorVie
   );
   return errorView(err);
 }
+
+/** The code of the domain error a promise rejects with, or 'OK' when it resolves. */
+export async function codeOf(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise;
+  } catch (err) {
+    if (err instanceof AppError) return err.code;
+    throw err;
+  }
+  return 'OK';
+}

@@ -7,6 +7,7 @@
  */
 import { embeddedDatabasePort } from '../../lib/db/database-url';
 import { DEFAULT_EMBEDDED_DATA_DIR, startEmbeddedServer } from './server';
+import { stopOnSignals } from '../process/http';
 
 async function main(): Promise<void> {
   const dataDir = process.env.PGLITE_DATA_DIR || DEFAULT_EMBEDDED_DATA_DIR;
@@ -18,18 +19,7 @@ async function main(): Promise<void> {
   console.log(`Embedded PostgreSQL (PGlite) on ${server.url}`);
   console.log(`Data folder: ${dataDir}`);
 
-  const shutdown = (reason: string): void => {
-    console.log(`Stopping the embedded PostgreSQL (${reason})...`);
-    server.stop().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        console.error(error);
-        process.exit(1);
-      },
-    );
-  };
-  process.once('SIGINT', () => shutdown('SIGINT'));
-  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  const shutdown = stopOnSignals('the embedded PostgreSQL', () => server.stop());
   // Set by ensureEmbeddedServer(): the parent holds our stdin, so EOF means it has gone.
   if (process.env.EMBEDDED_DB_STOP_ON_STDIN_EOF === '1') {
     process.stdin.once('end', () => shutdown('parent process gone'));

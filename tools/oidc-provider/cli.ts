@@ -6,6 +6,7 @@
  * (default sense-portal-secret) and OIDC_REDIRECT_URIS (comma-separated, default
  * http://localhost:3000/api/auth/callback/oidc) configure it. Ctrl-C stops it.
  */
+import { stopOnSignals } from '../process/http';
 import { startOidcProvider } from './provider';
 
 async function main(): Promise<void> {
@@ -30,18 +31,7 @@ async function main(): Promise<void> {
   console.log(`Test OpenID provider: ${provider.issuer}`);
   console.log(`Client: ${clientId}, redirect URIs: ${redirectUris.join(', ')}`);
 
-  const shutdown = (reason: string): void => {
-    console.log(`Stopping the test OpenID provider (${reason})...`);
-    provider.stop().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        console.error(error);
-        process.exit(1);
-      },
-    );
-  };
-  process.once('SIGINT', () => shutdown('SIGINT'));
-  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  stopOnSignals('the test OpenID provider', () => provider.stop());
 }
 
 main().catch((error: unknown) => {

@@ -13,6 +13,7 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { exportJWK, generateKeyPair } from 'jose';
+import { readBody } from '../process/http';
 import type {
   Account,
   Adapter,
@@ -291,7 +292,9 @@ export async function startOidcProvider(options: {
       );
       return;
     }
-    const form = new URLSearchParams(await readBody(req));
+    const form = new URLSearchParams(
+      await readBody(req, MAX_FORM_BYTES, () => new Error('The form is too large.')),
+    );
     const email = (form.get('email') ?? '').trim();
     const givenName = (form.get('given_name') ?? '').trim();
     const familyName = (form.get('family_name') ?? '').trim();
@@ -425,24 +428,6 @@ function memoryAdapterFactory(): (model: string) => Adapter {
       },
     };
   };
-}
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_FORM_BYTES) {
-        reject(new Error('The form is too large.'));
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
 }
 
 function sendHtml(res: ServerResponse, status: number, html: string): void {

@@ -17,6 +17,7 @@ import type { Page } from './html';
 import { invoicePage, invoicePdf } from './invoice-page';
 import { ApiError, newId, Store } from './state';
 import { WebhookSender, type Delivery, type RetryPolicy } from './webhooks';
+import { readBody } from '../process/http';
 
 export type { Delivery, RetryPolicy };
 
@@ -45,22 +46,7 @@ export interface StripeEmulator {
 
 const MAX_BODY = 1024 * 1024;
 const IDEMPOTENCY_CACHE = 10_000;
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY) {
-        reject(new ApiError(413, 'invalid_request_error', 'Request body too large.'));
-        req.destroy();
-      } else chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
-}
+const tooLarge = () => new ApiError(413, 'invalid_request_error', 'Request body too large.');
 
 function authenticate(req: IncomingMessage, apiKey: string | undefined): string {
   const header = req.headers.authorization ?? '';
@@ -105,7 +91,10 @@ export async function startStripeEmulator(options: StripeEmulatorOptions): Promi
 
   async function api(req: IncomingMessage, method: string, url: URL): Promise<Page> {
     const key = authenticate(req, options.apiKey);
-    const raw = method === 'GET' || method === 'DELETE' ? url.search.slice(1) : await readBody(req);
+    const raw =
+      method === 'GET' || method === 'DELETE'
+        ? url.search.slice(1)
+        : await readBody(req, MAX_BODY, tooLarge);
     const idempotencyKey = method === 'POST' ? req.headers['idempotency-key'] : undefined;
     const version = {
       'stripe-version': String(req.headers['stripe-version'] ?? Stripe.API_VERSION),
@@ -149,7 +138,7 @@ export async function startStripeEmulator(options: StripeEmulatorOptions): Promi
     }
     const checkout = /^\/checkout\/([^/]+)$/.exec(path);
     if (checkout?.[1] && (method === 'GET' || method === 'POST')) {
-      const form = method === 'POST' ? parseForm(await readBody(req)) : {};
+      const form = method === 'POST' ? parseForm(await readBody(req, MAX_BODY, tooLarge)) : {};
       return checkoutPage(ctx, method, decodeURIComponent(checkout[1]), form);
     }
     const invoice = /^\/invoices\/([^/]+)(\/pdf)?$/.exec(path);

@@ -14,6 +14,7 @@ import {
 import { CUSTOMER_PERMISSIONS, STAFF_PERMISSIONS } from '@/lib/auth/permissions';
 import type { LinkOutcome } from '@/lib/accounts/linked-accounts';
 import type { SignedInUser } from '@/lib/auth/sign-in';
+import type { TokenLogin } from '@/lib/auth/token-sessions';
 import { isoSeconds } from '@/lib/format';
 import { v1Answer, v1ErrorSchema, v1Errors, v1MessageAnswer } from './envelope';
 
@@ -45,6 +46,16 @@ export function presentV1User(user: SignedInUser) {
     last_name: user.lastName,
     is_active: user.active,
     last_login: isoSeconds(user.lastLoginAt),
+  };
+}
+
+/** The login envelope's data: who signed in, and the session's tokens. */
+export function presentV1Login(login: TokenLogin) {
+  return {
+    user: presentV1User(login.user),
+    access_token: login.accessToken,
+    refresh_token: login.refreshToken,
+    expires_in: login.expiresIn,
   };
 }
 

@@ -1,4 +1,4 @@
-import { presentLinkOutcome, presentV1User, v1OidcCallback } from '@/lib/api/v1/auth';
+import { presentLinkOutcome, presentV1Login, v1OidcCallback } from '@/lib/api/v1/auth';
 import { v1Ok } from '@/lib/api/v1/envelope';
 import { exchangeAuthorizationCode } from '@/lib/auth/oidc';
 import { loginWithProviderForTokens } from '@/lib/auth/token-sessions';
@@ -10,10 +10,7 @@ const handler = route(v1OidcCallback, async ({ body, ip, userAgent }) => {
   const login = await loginWithProviderForTokens(identity, { surface: 'API_V1', ip, userAgent });
   return {
     body: v1Ok('Login successful', {
-      user: presentV1User(login.user),
-      access_token: login.accessToken,
-      refresh_token: login.refreshToken,
-      expires_in: login.expiresIn,
+      ...presentV1Login(login),
       account: presentLinkOutcome(login.outcome),
     }),
   };

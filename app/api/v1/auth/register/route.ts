@@ -1,4 +1,4 @@
-import { presentV1User, v1Register } from '@/lib/api/v1/auth';
+import { presentV1Login, v1Register } from '@/lib/api/v1/auth';
 import { v1Ok } from '@/lib/api/v1/envelope';
 import { registerFromBody } from '@/lib/api/register';
 import { loginForTokens } from '@/lib/auth/token-sessions';
@@ -17,10 +17,7 @@ const handler = route(v1Register, async ({ body, ip, userAgent }) => {
   return {
     status: 201,
     body: v1Ok('Registration successful', {
-      user: presentV1User(login.user),
-      access_token: login.accessToken,
-      refresh_token: login.refreshToken,
-      expires_in: login.expiresIn,
+      ...presentV1Login(login),
       email_verified: false,
     }),
   };
