@@ -12,14 +12,7 @@ import { disconnectAfterAll } from '../support/db';
 import { client } from '../support/http';
 import { authorizationCode, pkcePair, type ProviderAccount } from '../support/oidc';
 import { createTestUser } from '../support/users';
-import {
-  expectStatus,
-  expectV1Error,
-  login,
-  profile,
-  type LoginData,
-  type V1Success,
-} from '../support/v1';
+import { expectStatus, expectV1Error, login, type LoginData, type V1Success } from '../support/v1';
 
 disconnectAfterAll();
 
@@ -82,7 +75,7 @@ describe('POST /api/v1/auth/callback', () => {
     expect(data.refresh_token.length).toBeGreaterThanOrEqual(43);
     expect(res.text).not.toMatch(/password/i);
 
-    const me = await profile(api, data.access_token);
+    const me = await api('/api/v1/profile', { token: data.access_token });
     expectStatus(me, 200);
     const refreshed = await api<V1Success<LoginData>>('/api/v1/auth/refresh', {
       json: { refresh_token: data.refresh_token },
