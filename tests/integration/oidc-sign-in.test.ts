@@ -154,6 +154,16 @@ describe('the code exchange', () => {
     expect(await db.user.count({ where: { email } })).toBe(0);
   });
 
+  it('refuses an ID token altered on its way: its signature no longer fits', async () => {
+    const victim = await createTestUser();
+    const { code, codeVerifier } = await codeFor({ email: newAddress() });
+    provider.tamperWithNextIdToken((claims) => ({ ...claims, email: victim.email }));
+    expect(
+      await codeOf(exchangeAuthorizationCode({ code, codeVerifier, redirectUri: REDIRECT_URI })),
+    ).toBe('OIDC_CODE_INVALID');
+    expect(await db.linkedAccount.count({ where: { userId: victim.id } })).toBe(0);
+  });
+
   it('answers OIDC_NOT_CONFIGURED when no provider is set up', async () => {
     const env = getEnv();
     const oidc = env.oidc;

@@ -32,6 +32,11 @@ export interface TestOidcClient {
 export interface TestOidcProvider {
   issuer: string;
   port: number;
+  /**
+   * Alters the claims of the next ID token the token endpoint answers, after it was signed: what
+   * an attacker on the way between provider and client would do. The signature no longer fits.
+   */
+  tamperWithNextIdToken(change: (claims: Record<string, unknown>) => Record<string, unknown>): void;
   stop(): Promise<void>;
 }
 
@@ -226,6 +231,21 @@ export async function startOidcProvider(options: {
   };
 
   const provider = new Provider(issuer, configuration);
+  let tamper: ((claims: Record<string, unknown>) => Record<string, unknown>) | null = null;
+  provider.use(async (ctx, next) => {
+    await next();
+    const body: unknown = ctx.body;
+    if (!tamper || ctx.path !== '/token' || typeof body !== 'object' || body === null) return;
+    if (!('id_token' in body) || typeof body.id_token !== 'string') return;
+    const [header = '', payload = '', signature = ''] = body.id_token.split('.');
+    const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as Record<
+      string,
+      unknown
+    >;
+    const altered = Buffer.from(JSON.stringify(tamper(claims))).toString('base64url');
+    tamper = null;
+    ctx.body = { ...body, id_token: `${header}.${altered}.${signature}` };
+  });
   const callback = provider.callback();
 
   async function showInteraction(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -355,6 +375,9 @@ export async function startOidcProvider(options: {
   return {
     issuer,
     port,
+    tamperWithNextIdToken(change) {
+      tamper = change;
+    },
     stop: () =>
       new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));
