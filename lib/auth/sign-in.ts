@@ -147,18 +147,21 @@ async function openSession(
  * Sign-in through an OpenID provider, once its ID token has been verified (NextAuth's callback
  * for the browser, lib/auth/oidc.ts for the API): the linked account, or the one the provider's
  * verified address names, or a new customer (lib/accounts/linked-accounts.ts). Limited per client
- * address like a password sign-in. An account linked just now was mailed about it, so no "new
+ * address like a password sign-in; `identity` may be the code exchange that verifies it, run once
+ * the limit allows. An account linked just now was mailed about it, so no "new
  * device" mail goes out with it.
  */
 export async function signInWithProvider(
-  identity: ProviderIdentity,
+  identity: ProviderIdentity | (() => Promise<ProviderIdentity>),
   input: SessionRequest,
 ): Promise<SignInResult & { outcome: LinkOutcome }> {
+  // Counted before a code is redeemed, so a flood of made-up codes never reaches the provider.
   const byIp = await consume('login-ip', ipRateLimitKey(input.ip));
   if (!byIp.allowed) {
     throw rateLimited(byIp.resetSeconds, 'Too many sign-in attempts; try again later');
   }
-  const { user, outcome } = await resolveProviderIdentity(identity);
+  const verified = typeof identity === 'function' ? await identity() : identity;
+  const { user, outcome } = await resolveProviderIdentity(verified);
   if (!user.active) {
     throw new AppError('ACCOUNT_INACTIVE', 'This account is inactive; contact support');
   }

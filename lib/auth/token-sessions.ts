@@ -36,7 +36,7 @@ export async function loginForTokens(input: {
  * with what linking did.
  */
 export async function loginWithProviderForTokens(
-  identity: ProviderIdentity,
+  identity: ProviderIdentity | (() => Promise<ProviderIdentity>),
   input: { surface: SessionSurface; ip: string; userAgent: string | null },
 ): Promise<TokenLogin & { outcome: LinkOutcome }> {
   const signedIn = await signInWithProvider(identity, input);

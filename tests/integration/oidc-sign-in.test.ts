@@ -335,5 +335,21 @@ describe('accounts without a password', () => {
     }
     expect(outcomes.slice(0, -1).every((o) => o === 'OK')).toBe(true);
     expect(outcomes.at(-1)).toBe('RATE_LIMITED');
+    // The limit comes before a code is redeemed: a made-up code is not even sent to the provider.
+    let redeemed = false;
+    const exchange = () => {
+      redeemed = true;
+      return exchangeAuthorizationCode({
+        code: 'made-up',
+        codeVerifier: pkcePair().verifier,
+        redirectUri: REDIRECT_URI,
+      });
+    };
+    expect(
+      await codeOf(
+        loginWithProviderForTokens(exchange, { surface: 'API_V1', ip, userAgent: null }),
+      ),
+    ).toBe('RATE_LIMITED');
+    expect(redeemed).toBe(false);
   });
 });

@@ -6,8 +6,11 @@ import { methods, route } from '@/lib/http/handler';
 
 /** Document 2's `POST /auth/callback`: an OpenID Connect code in, the portal's own tokens out. */
 const handler = route(v1OidcCallback, async ({ body, ip, userAgent }) => {
-  const identity = await exchangeAuthorizationCode(body);
-  const login = await loginWithProviderForTokens(identity, { surface: 'API_V1', ip, userAgent });
+  const login = await loginWithProviderForTokens(() => exchangeAuthorizationCode(body), {
+    surface: 'API_V1',
+    ip,
+    userAgent,
+  });
   return {
     body: v1Ok('Login successful', {
       ...presentV1Login(login),
