@@ -73,6 +73,14 @@ test.describe('sign-in through the OpenID provider', () => {
     await expect
       .poll(() => mailSubjects(customer.email, before), { timeout: 20_000 })
       .toContain('A sign-in provider was linked to your account');
+
+    // The customer can take the link away again on the security page.
+    await page.goto('/account/security');
+    const providers = page.getByRole('region', { name: 'Sign-in providers' });
+    await expect(providers).toContainText(customer.email);
+    await providers.getByRole('button', { name: 'Remove Auth0' }).click();
+    await expect(page.getByRole('region', { name: 'Sign-in providers' })).toHaveCount(0);
+    expect(await db.linkedAccount.count({ where: { userId: customer.id } })).toBe(0);
   });
 
   test('an address the provider has not verified is refused with a clear message', async ({

@@ -354,7 +354,8 @@ function oidcSettings(
     clientId,
     clientSecret,
     name: env.OIDC_NAME,
-    redirectUris: env.OIDC_REDIRECT_URIS,
+    // As openid-client sends them (`https://app.example` is `https://app.example/`).
+    redirectUris: env.OIDC_REDIRECT_URIS.map((uri) => new URL(uri).href),
     allowHttp: issuer.toLowerCase().startsWith('http://'),
   };
 }

@@ -21,13 +21,28 @@ import { findCredentials, type Credentials, type Tx } from './users';
  */
 
 /** The ID token's claims the portal reads; the rest are ignored. */
+/** An optional text claim: cut to `max`, and dropped when it is not text at all. */
+const textClaim = (max: number) =>
+  z
+    .string()
+    .transform((value) => value.slice(0, max))
+    .optional()
+    .catch(undefined);
+
+/**
+ * Only a subject is required. A provider's odd profile data (an overlong or non-text name) never
+ * refuses the sign-in; an unusable address is dropped, and then linking refuses with its reason.
+ */
 export const providerClaimsSchema = z.object({
   sub: z.string().min(1).max(255),
-  email: z.string().max(254).optional(),
-  email_verified: z.union([z.boolean(), z.enum(['true', 'false'])]).optional(),
-  given_name: z.string().max(100).optional(),
-  family_name: z.string().max(100).optional(),
-  name: z.string().max(200).optional(),
+  email: z.string().max(254).optional().catch(undefined),
+  email_verified: z
+    .union([z.boolean(), z.enum(['true', 'false'])])
+    .optional()
+    .catch(undefined),
+  given_name: textClaim(100),
+  family_name: textClaim(100),
+  name: textClaim(200),
 });
 
 export type ProviderClaims = z.infer<typeof providerClaimsSchema>;
@@ -111,7 +126,7 @@ async function resolveOnce(
   const outcome = await transactionWithJobs(async (tx): Promise<LinkOutcome> => {
     const local = await tx.user.findUnique({
       where: { email },
-      select: { id: true, role: true, emailVerifiedAt: true },
+      select: { id: true, role: true, active: true, emailVerifiedAt: true },
     });
     if (!local) {
       const created = await tx.user.create({
@@ -126,6 +141,10 @@ async function resolveOnce(
       });
       await link(tx, created.id, identity, email);
       return 'created';
+    }
+    // A deactivated account is neither taken over nor linked: support decides about it.
+    if (!local.active) {
+      throw new AppError('ACCOUNT_INACTIVE', 'This account is inactive; contact support');
     }
     if (local.role !== 'CUSTOMER') {
       throw new AppError(
@@ -182,6 +201,7 @@ async function reclaim(tx: Tx, userId: number, claims: ProviderClaims, email: st
 }
 
 export interface LinkedIdentity {
+  id: number;
   issuer: string;
   email: string;
   createdAt: Date;
@@ -192,7 +212,31 @@ export interface LinkedIdentity {
 export function listLinkedAccounts(userId: number): Promise<LinkedIdentity[]> {
   return db.linkedAccount.findMany({
     where: { userId },
-    select: { issuer: true, email: true, createdAt: true, lastSignInAt: true },
+    select: { id: true, issuer: true, email: true, createdAt: true, lastSignInAt: true },
     orderBy: { createdAt: 'asc' },
+  });
+}
+
+/**
+ * Removes a linked identity from the customer's own account (another account's is a 404). The
+ * account must keep a way in: one without a password sets one first, by a password reset. The
+ * identity can link itself again only by the rules above (a provider-verified address).
+ */
+export async function unlinkProvider(input: { userId: number; linkId: number }): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const user = await tx.user.findUnique({
+      where: { id: input.userId },
+      select: { passwordHash: true, _count: { select: { linkedAccounts: true } } },
+    });
+    const removed = await tx.linkedAccount.deleteMany({
+      where: { id: input.linkId, userId: input.userId },
+    });
+    if (removed.count !== 1) throw new AppError('NOT_FOUND', 'No such sign-in provider');
+    if (!user?.passwordHash && user?._count.linkedAccounts === 1) {
+      throw new AppError(
+        'CONFLICT',
+        'This is your only way to sign in: set a password first (Forgot password), then remove it',
+      );
+    }
   });
 }

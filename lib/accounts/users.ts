@@ -85,10 +85,10 @@ export function findCredentials(email: string): Promise<Credentials | null> {
 
 export function findCredentialsById(
   userId: number,
-): Promise<Pick<Credentials, 'email' | 'passwordHash'> | null> {
+): Promise<Pick<Credentials, 'email' | 'passwordHash' | 'credentialVersion'> | null> {
   return db.user.findUnique({
     where: { id: userId },
-    select: { email: true, passwordHash: true },
+    select: { email: true, passwordHash: true, credentialVersion: true },
   });
 }
 
@@ -114,19 +114,35 @@ export async function replacePasswordHash(input: {
 /**
  * A new password: clears force-password-change and bumps the credential version, which ends
  * every session stamped with the old one. Returns the new version.
+ *
+ * With `expectedVersion` (a change that checked the current password), only if no other
+ * credential change committed since that check: a reset, or an OpenID provider's verified owner
+ * taking the account over, must not be undone by a change that was already under way.
  */
 export async function setPassword(
   tx: Tx,
-  input: { userId: number; passwordHash: string },
+  input: { userId: number; passwordHash: string; expectedVersion?: number },
 ): Promise<number> {
-  const { credentialVersion } = await tx.user.update({
-    where: { id: input.userId },
+  const changed = await tx.user.updateMany({
+    where: {
+      id: input.userId,
+      ...(input.expectedVersion === undefined ? {} : { credentialVersion: input.expectedVersion }),
+    },
     data: {
       passwordHash: input.passwordHash,
       forcePasswordChange: false,
       passwordChangedAt: new Date(),
       credentialVersion: { increment: 1 },
     },
+  });
+  if (changed.count !== 1) {
+    throw new AppError(
+      'CONFLICT',
+      "Your account's sign-in details changed while the password was being changed; sign in again and retry",
+    );
+  }
+  const { credentialVersion } = await tx.user.findUniqueOrThrow({
+    where: { id: input.userId },
     select: { credentialVersion: true },
   });
   return credentialVersion;

@@ -79,7 +79,11 @@ export async function changePassword(input: {
   }
   const passwordHash = await hashPassword(input.newPassword);
   return transactionWithJobs(async (tx) => {
-    const credentialVersion = await setPassword(tx, { userId: input.userId, passwordHash });
+    const credentialVersion = await setPassword(tx, {
+      userId: input.userId,
+      passwordHash,
+      expectedVersion: user.credentialVersion,
+    });
     // A notice with an "end all sessions" link, in case the one who changed it was not the owner.
     await securityNotice(tx, { id: input.userId, email: user.email }, 'password_changed');
     const endedSessions = await revokeOtherSessions(

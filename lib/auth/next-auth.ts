@@ -91,7 +91,12 @@ async function providerSignIn(
     return true;
   } catch (err) {
     if (err instanceof AppError) return refuse(err.code);
-    throw err;
+    // Never into the URL: NextAuth would put the message there.
+    logger.error(
+      { event: 'oidc_sign_in_failed', error: err instanceof Error ? err.message : String(err) },
+      'sign-in through the OpenID provider failed',
+    );
+    return refuse('INTERNAL');
   }
 }
 

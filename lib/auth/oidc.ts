@@ -70,7 +70,7 @@ const unavailable = (settings: OidcSettings) =>
  */
 export async function exchangeAuthorizationCode(input: CodeExchange): Promise<ProviderIdentity> {
   const settings = oidcSettings();
-  if (!settings.redirectUris.includes(input.redirectUri)) {
+  if (!settings.redirectUris.includes(new URL(input.redirectUri).href)) {
     throw new AppError('URL_NOT_ALLOWED', 'This redirect URI is not registered with the portal', {
       issues: [{ field: 'redirectUri', message: 'is not one of the registered redirect URIs' }],
     });
@@ -122,7 +122,9 @@ const ID_TOKEN_CHECKS = new Set([
 
 function exchangeError(err: unknown, settings: OidcSettings): AppError {
   if (err instanceof client.ResponseBodyError) {
-    if (err.error === 'invalid_grant') {
+    // The app's code, verifier or redirect URI: its mistake. Anything else is the portal's
+    // own client settings (invalid_client…) or the provider's trouble.
+    if (err.error === 'invalid_grant' || err.error === 'invalid_request') {
       return new AppError(
         'OIDC_CODE_INVALID',
         'The authorization code is invalid, expired or already used, or was issued for another redirect URI or code verifier',

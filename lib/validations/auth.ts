@@ -158,5 +158,10 @@ export const oidcCallbackSchema = z
   })
   .strict();
 
+/** The security page's "Remove" on a linked sign-in provider. */
+export const unlinkProviderSchema = z.object({
+  linkId: z.coerce.number().int().positive().max(2_147_483_647),
+});
+
 /** POST /api/v1/auth/verify-email and the /verify-email button. */
 export const verifyEmailSchema = mailedTokenBody;

@@ -343,14 +343,20 @@ describe('parseEnv: OpenID Connect settings', () => {
       OIDC_ISSUER: 'https://tenant.eu.auth0.com/',
       OIDC_CLIENT_ID: 'portal',
       OIDC_CLIENT_SECRET: secret,
-      OIDC_REDIRECT_URIS: 'https://app.example/callback, com.example.app:/oauth',
+      OIDC_REDIRECT_URIS:
+        'https://app.example/callback, com.example.app:/oauth, https://APP.example',
     });
     expect(env.oidc).toEqual({
       issuer: 'https://tenant.eu.auth0.com/',
       clientId: 'portal',
       clientSecret: secret,
       name: 'Auth0',
-      redirectUris: ['https://app.example/callback', 'com.example.app:/oauth'],
+      // As openid-client will send them: lower-case host, a path of at least "/".
+      redirectUris: [
+        'https://app.example/callback',
+        'com.example.app:/oauth',
+        'https://app.example/',
+      ],
       allowHttp: false,
     });
   });

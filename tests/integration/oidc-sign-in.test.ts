@@ -7,6 +7,8 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { requestPasswordReset, resetPassword, sendPasswordReset } from '@/lib/accounts/lifecycle';
+import { unlinkProvider } from '@/lib/accounts/linked-accounts';
+import { setPassword } from '@/lib/accounts/users';
 import { changePassword } from '@/lib/auth/change-password';
 import { exchangeAuthorizationCode } from '@/lib/auth/oidc';
 import { validateSession } from '@/lib/auth/sessions';
@@ -259,15 +261,47 @@ describe('linking rules', () => {
     expect(await mailsTo(squatter.email, 'account_provider_linked')).toBe(1);
   });
 
+  it("lets no password change that began before the takeover write the squatter's password back", async () => {
+    const squatter = await createTestUser({ emailVerified: false });
+    // What changePassword read before its bcrypt work, while the takeover commits meanwhile.
+    const { credentialVersion } = await db.user.findUniqueOrThrow({ where: { id: squatter.id } });
+    await signInAs({ email: squatter.email });
+    const late = db.$transaction((tx) =>
+      setPassword(tx, {
+        userId: squatter.id,
+        passwordHash: 'not-a-real-hash',
+        expectedVersion: credentialVersion,
+      }),
+    );
+    expect(await codeOf(late)).toBe('CONFLICT');
+    const row = await db.user.findUniqueOrThrow({ where: { id: squatter.id } });
+    expect(row.passwordHash).toBeNull();
+  });
+
   it('never links a staff account by address', async () => {
     const agent = await createTestUser({ role: 'SUPPORT_AGENT' });
     expect(await codeOf(signInAs({ email: agent.email }))).toBe('OIDC_LINK_REFUSED');
     expect(await db.linkedAccount.count({ where: { userId: agent.id } })).toBe(0);
   });
 
-  it('refuses a deactivated account after linking it, as a password sign-in would', async () => {
+  it('neither links nor takes over a deactivated account', async () => {
     const inactive = await createTestUser({ active: false });
     expect(await codeOf(signInAs({ email: inactive.email }))).toBe('ACCOUNT_INACTIVE');
+    const unverified = await createTestUser({ active: false, emailVerified: false });
+    expect(await codeOf(signInAs({ email: unverified.email }))).toBe('ACCOUNT_INACTIVE');
+    const row = await db.user.findUniqueOrThrow({ where: { id: unverified.id } });
+    expect(row.passwordHash).not.toBeNull();
+    expect(row.emailVerifiedAt).toBeNull();
+    expect(
+      await db.linkedAccount.count({ where: { userId: { in: [inactive.id, unverified.id] } } }),
+    ).toBe(0);
+  });
+
+  it('takes what it can from odd profile claims instead of refusing the sign-in', async () => {
+    const email = newAddress();
+    const created = await signInAs({ email, givenName: 'G'.repeat(300), familyName: 'Long' });
+    expect(created.outcome).toBe('created');
+    expect(created.user.firstName).toBe('G'.repeat(100));
   });
 
   it('lets two first sign-ins of one identity race without a second account or link', async () => {
@@ -277,6 +311,28 @@ describe('linking rules', () => {
     expect(new Set(results.map((r) => r.user.id)).size).toBe(1);
     expect(await db.user.count({ where: { email } })).toBe(1);
     expect(await db.linkedAccount.count({ where: { subject: sub } })).toBe(1);
+  });
+});
+
+describe('removing a linked provider', () => {
+  it("removes the customer's own link only, and never the last way in", async () => {
+    const local = await createTestUser();
+    await signInAs({ email: local.email });
+    const link = await db.linkedAccount.findFirstOrThrow({ where: { userId: local.id } });
+    const other = await createTestUser();
+    expect(await codeOf(unlinkProvider({ userId: other.id, linkId: link.id }))).toBe('NOT_FOUND');
+    await unlinkProvider({ userId: local.id, linkId: link.id });
+    expect(await db.linkedAccount.count({ where: { userId: local.id } })).toBe(0);
+
+    const email = newAddress();
+    const passwordless = await signInAs({ email });
+    const only = await db.linkedAccount.findFirstOrThrow({
+      where: { userId: passwordless.user.id },
+    });
+    expect(await codeOf(unlinkProvider({ userId: passwordless.user.id, linkId: only.id }))).toBe(
+      'CONFLICT',
+    );
+    expect(await db.linkedAccount.count({ where: { id: only.id } })).toBe(1);
   });
 });
 

@@ -95,6 +95,9 @@ export const authApiChangePassword = define({
   responses: {
     200: plainAnswer('Changed', { message: z.string(), token: z.string() }),
     400: e400,
+    409: plainError(
+      '`PASSWORD_NOT_SET`: the account signs in through an OpenID provider and has no password yet; set one with a password reset',
+    ),
   },
 });
 

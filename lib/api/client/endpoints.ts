@@ -104,7 +104,15 @@ export const clientChangePassword = define({
     'Requires the current password as `old_password`. New passwords are 12-128 characters, not a common password and not the current one (400 says why). Clears `force_password_change` and ends every other session; this token stays valid.',
   allowWhilePasswordChangeRequired: true,
   body: clientChangePasswordSchema,
-  responses: { 204: { description: 'Password changed; empty body' }, 400: refusedPassword },
+  responses: {
+    204: { description: 'Password changed; empty body' },
+    400: refusedPassword,
+    409: {
+      description:
+        '`PASSWORD_NOT_SET`: the account signs in through an OpenID provider and has no password yet; set one with a password reset',
+      schema: clientErrorSchema,
+    },
+  },
 });
 
 export const clientProfile = define({

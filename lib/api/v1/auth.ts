@@ -124,7 +124,15 @@ export const v1ChangePassword = define({
   allowWhilePasswordChangeRequired: true,
   body: changePasswordSchema,
   fieldNames: { currentPassword: 'current_password', newPassword: 'new_password' },
-  responses: { 200: v1MessageAnswer('Password changed'), 400: e400 },
+  responses: {
+    200: v1MessageAnswer('Password changed'),
+    400: e400,
+    409: {
+      description:
+        '`PASSWORD_NOT_SET`: the account signs in through an OpenID provider and has no password yet; set one with a password reset',
+      schema: v1ErrorSchema,
+    },
+  },
 });
 
 export const v1Profile = define({

@@ -5,7 +5,8 @@ import { revalidatePath } from 'next/cache';
 import { validatedAction } from '@/lib/actions/validated-action';
 import { changeOwnPassword } from '@/lib/auth/change-password';
 import { revokeOtherSessions, revokeOwnSession } from '@/lib/auth/sessions';
-import { changePasswordFormSchema } from '@/lib/validations/auth';
+import { unlinkProvider } from '@/lib/accounts/linked-accounts';
+import { changePasswordFormSchema, unlinkProviderSchema } from '@/lib/validations/auth';
 import { emptySchema, revokeSessionSchema } from '@/lib/validations/sessions';
 
 export const changePasswordAction = validatedAction(
@@ -39,4 +40,10 @@ export const revokeOtherSessionsAction = validatedAction(emptySchema, async (_da
   });
   revalidatePath('/account/security');
   return { success: `Signed out ${count} other session${count === 1 ? '' : 's'}.` };
+});
+
+export const unlinkProviderAction = validatedAction(unlinkProviderSchema, async (data, session) => {
+  await unlinkProvider({ userId: session.user.id, linkId: data.linkId });
+  revalidatePath('/account/security');
+  return { success: 'Sign-in provider removed' };
 });

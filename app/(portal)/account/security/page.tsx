@@ -5,6 +5,7 @@ import { SessionList } from '@/components/auth/session-list';
 import { PageHeader } from '@/components/layout/page-header';
 import { textLinkClass } from '@/components/ui/button-class';
 import { Card } from '@/components/ui/card';
+import { RowActionForm } from '@/components/ui/row-action-form';
 import { listLinkedAccounts } from '@/lib/accounts/linked-accounts';
 import { hasPassword } from '@/lib/accounts/users';
 import { describeDevice, describeSurface } from '@/lib/auth/describe-session';
@@ -12,14 +13,20 @@ import { requireSession } from '@/lib/auth/guards';
 import { listActiveSessions } from '@/lib/auth/sessions';
 import { getEnv } from '@/lib/env';
 import { isoSeconds, relativeTime } from '@/lib/format';
-import { changePasswordAction, revokeOtherSessionsAction, revokeSessionAction } from './actions';
+import {
+  changePasswordAction,
+  revokeOtherSessionsAction,
+  revokeSessionAction,
+  unlinkProviderAction,
+} from './actions';
 
 export const metadata: Metadata = { title: 'Account security' };
 
 /** The name an identity's issuer goes by: the configured provider's, or its host. */
 function providerName(issuer: string): string {
   const oidc = getEnv().oidc;
-  if (oidc && oidc.issuer === issuer) return oidc.name;
+  const canonical = (url: string) => (URL.canParse(url) ? new URL(url).href : url);
+  if (oidc && canonical(oidc.issuer) === canonical(issuer)) return oidc.name;
   return URL.canParse(issuer) ? new URL(issuer).host : issuer;
 }
 
@@ -81,12 +88,23 @@ export default async function SecurityPage() {
           >
             <ul className="divide-y divide-slate-200 text-sm dark:divide-slate-800">
               {linked.map((l) => (
-                <li key={`${l.issuer}-${l.createdAt.toISOString()}`} className="py-2">
-                  <p className="font-medium">{providerName(l.issuer)}</p>
-                  <p className="text-slate-600 dark:text-slate-300">
-                    {l.email} · linked {relativeTime(l.createdAt)}
-                    {l.lastSignInAt ? ` · last used ${relativeTime(l.lastSignInAt)}` : ''}
-                  </p>
+                <li key={l.id} className="flex items-center justify-between gap-3 py-2">
+                  <div className="min-w-0 flex-1">
+                    <p className="font-medium">{providerName(l.issuer)}</p>
+                    <p className="truncate text-slate-600 dark:text-slate-300">
+                      {l.email} · linked {relativeTime(l.createdAt)}
+                      {l.lastSignInAt ? ` · last used ${relativeTime(l.lastSignInAt)}` : ''}
+                    </p>
+                  </div>
+                  <RowActionForm
+                    action={unlinkProviderAction}
+                    name="linkId"
+                    value={l.id}
+                    pendingText="Removing…"
+                    label={`Remove ${providerName(l.issuer)}`}
+                  >
+                    Remove
+                  </RowActionForm>
                 </li>
               ))}
             </ul>
