@@ -208,4 +208,22 @@ test.describe('account lifecycle', () => {
     await page.goto('/reset-password');
     await expect(formAlert(page)).toContainText('This link is incomplete');
   });
+
+  test('the public forms stop a script posting from one network: 30 posts in 10 minutes', async ({
+    page,
+  }) => {
+    test.slow();
+    // Made-up confirmation links, one after another, as a script would post them.
+    await page.goto(`/verify-email?token=${randomBytes(32).toString('base64url')}`);
+    for (let i = 0; i < 30; i++) {
+      await page.getByRole('button', { name: 'Confirm my address' }).click();
+      await expect(formAlert(page)).toHaveText(LINK_INVALID);
+      // A fresh form each time, so the next click is a new post.
+      await page.reload();
+    }
+    await page.getByRole('button', { name: 'Confirm my address' }).click();
+    await expect(formAlert(page)).toHaveText(
+      /^Too many attempts from your network; try again in \d+ minutes?$/,
+    );
+  });
 });

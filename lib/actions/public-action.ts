@@ -1,7 +1,8 @@
 import 'server-only';
 import { headers } from 'next/headers';
 import type { z } from 'zod';
-import { clientIpFromHeaders } from '@/lib/http/client-ip';
+import { clientIpFromHeaders, ipRateLimitKey } from '@/lib/http/client-ip';
+import { consume } from '@/lib/rate-limit';
 import {
   echoableValues,
   runAction,
@@ -17,8 +18,9 @@ export interface PublicCaller {
 
 /**
  * validatedAction's sibling for forms of pages anyone may open (register, forgot and reset the
- * password, confirm an address): no session and no per-user limit (the domain functions count
- * the client and e-mail addresses themselves); the same zod parsing, errors and echoed values.
+ * password, confirm an address, end all sessions): no session; a limit per client address (30
+ * posts in 10 minutes) before anything else, beside the domain's own per-address and per-e-mail
+ * limits; the same zod parsing, errors and echoed values.
  */
 export function publicAction<S extends z.ZodType, T = never>(
   schema: S,
@@ -27,6 +29,14 @@ export function publicAction<S extends z.ZodType, T = never>(
 ): FormAction<T> {
   return async (_previous, formData) => {
     const caller = { ip: clientIpFromHeaders(await headers()) };
+    const allowed = await consume('public-form-ip', ipRateLimitKey(caller.ip));
+    if (!allowed.allowed) {
+      const minutes = Math.max(1, Math.ceil(allowed.resetSeconds / 60));
+      return {
+        error: `Too many attempts from your network; try again in ${minutes} minute${minutes === 1 ? '' : 's'}`,
+        values: echoableValues(formData),
+      };
+    }
     return runAction(
       schema,
       formData,

@@ -30,6 +30,7 @@ export type LimitName =
   | 'reset-ip'
   | 'reset-email'
   | 'verify-resend'
+  | 'public-form-ip'
   | 'inbound-auth-failures';
 
 interface LimitSpec {
@@ -67,6 +68,10 @@ function specs(): Record<LimitName, LimitSpec> {
     'reset-email': { points: 3, durationSeconds: 3600 },
     // New verification links a signed-in customer asks for.
     'verify-resend': { points: 3, durationSeconds: 3600 },
+    // The forms of pages anyone may open (register, forgot and reset the password, confirm an
+    // address, end all sessions), per client address: their tokens cannot be guessed, but a
+    // script posting them in a loop costs a database round trip each.
+    'public-form-ip': { points: 30, durationSeconds: 10 * 60 },
     // Inbound-mail deliveries with a wrong secret, per client address; right ones are never limited.
     'inbound-auth-failures': { points: 10, durationSeconds: 60 },
   };
