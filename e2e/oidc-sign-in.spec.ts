@@ -59,6 +59,9 @@ test.describe('sign-in through the OpenID provider', () => {
     await expect(page.getByLabel('Current password')).toHaveCount(0);
     const providers = page.getByRole('region', { name: 'Sign-in providers' });
     await expect(providers).toContainText(email);
+    // Its only way in cannot be removed until it has a password.
+    await expect(providers).toContainText('Your only way in');
+    await expect(providers.getByRole('button', { name: /Remove/ })).toHaveCount(0);
     await saveScreenshot(page, 'security-provider-account');
   });
 

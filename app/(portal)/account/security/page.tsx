@@ -37,6 +37,8 @@ export default async function SecurityPage() {
     hasPassword(session.user.id),
     listLinkedAccounts(session.user.id),
   ]);
+  // Removing the one provider of an account without a password would lock its owner out.
+  const lastWayIn = !passwordSet && linked.length === 1;
   const rows = sessions.map((s) => ({
     handle: s.handle,
     device: describeDevice(s.userAgent),
@@ -84,27 +86,33 @@ export default async function SecurityPage() {
         {linked.length > 0 ? (
           <Card
             title="Sign-in providers"
-            description="Identity providers that can sign in to this account."
+            description={
+              lastWayIn
+                ? 'Your only way in: set a password before you remove it.'
+                : 'Identity providers that can sign in to this account.'
+            }
           >
             <ul className="divide-y divide-slate-200 text-sm dark:divide-slate-800">
               {linked.map((l) => (
                 <li key={l.id} className="flex items-center justify-between gap-3 py-2">
                   <div className="min-w-0 flex-1">
                     <p className="font-medium">{providerName(l.issuer)}</p>
-                    <p className="truncate text-slate-600 dark:text-slate-300">
+                    <p className="break-words text-slate-600 dark:text-slate-300">
                       {l.email} · linked {relativeTime(l.createdAt)}
                       {l.lastSignInAt ? ` · last used ${relativeTime(l.lastSignInAt)}` : ''}
                     </p>
                   </div>
-                  <RowActionForm
-                    action={unlinkProviderAction}
-                    name="linkId"
-                    value={l.id}
-                    pendingText="Removing…"
-                    label={`Remove ${providerName(l.issuer)}`}
-                  >
-                    Remove
-                  </RowActionForm>
+                  {lastWayIn ? null : (
+                    <RowActionForm
+                      action={unlinkProviderAction}
+                      name="linkId"
+                      value={l.id}
+                      pendingText="Removing…"
+                      label={`Remove ${providerName(l.issuer)}`}
+                    >
+                      Remove
+                    </RowActionForm>
+                  )}
                 </li>
               ))}
             </ul>
