@@ -109,6 +109,9 @@ export const notFound = (message = 'Not found') => new AppError('NOT_FOUND', mes
 
 export const conflict = (message: string) => new AppError('CONFLICT', message);
 
+export const accountInactive = () =>
+  new AppError('ACCOUNT_INACTIVE', 'This account is inactive; contact support');
+
 export const rateLimited = (retryAfterSeconds: number, message = 'Too many requests') =>
   new AppError('RATE_LIMITED', message, {
     retryAfterSeconds: Math.max(1, Math.ceil(retryAfterSeconds)),

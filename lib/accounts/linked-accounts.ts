@@ -2,11 +2,20 @@ import 'server-only';
 import { z } from 'zod';
 import { revokeOtherSessions } from '@/lib/auth/sessions';
 import { db } from '@/lib/db/client';
-import { AppError } from '@/lib/errors';
+import { AppError, accountInactive, conflict, isAppError, notFound } from '@/lib/errors';
 import { transactionWithJobs } from '@/lib/jobs/boss';
 import { normaliseEmail } from './email';
 import { securityNotice } from './lifecycle';
-import { findCredentials, type Credentials, type Tx } from './users';
+import {
+  createCustomer,
+  findAccountByEmail,
+  findCredentials,
+  hasPassword,
+  isUniqueViolation,
+  reclaimAccount,
+  type Credentials,
+  type Tx,
+} from './users';
 
 /**
  * Accounts signed in to through an OpenID provider. The one owner of `linked_accounts`.
@@ -67,9 +76,6 @@ function namesOf(claims: ProviderClaims, email: string): { firstName: string; la
   return { firstName: email.split('@')[0] ?? email, lastName: '' };
 }
 
-const isUniqueViolation = (err: unknown) =>
-  err instanceof Error && 'code' in err && err.code === 'P2002';
-
 /**
  * The account an identity signs in to: the one it is linked to, or the account with the address
  * the provider verified (linked now), or a new customer without a password. Answers the account's
@@ -82,9 +88,9 @@ export async function resolveProviderIdentity(
     try {
       return await resolveOnce(identity);
     } catch (err) {
-      // Two first sign-ins of one identity at once: the unique index lets one link; the other
-      // finds that link on its second pass.
-      if (attempt === 0 && isUniqueViolation(err)) continue;
+      // Two first sign-ins of one identity at once: the unique indexes let one create or link;
+      // the other finds that link on its second pass.
+      if (attempt === 0 && (isUniqueViolation(err) || isAppError(err, 'EMAIL_TAKEN'))) continue;
       throw err;
     }
   }
@@ -104,7 +110,7 @@ async function resolveOnce(
       data: { lastSignInAt: new Date() },
     });
     const user = await findCredentials(linked.user.email);
-    if (!user) throw new AppError('NOT_FOUND', 'Account not found');
+    if (!user) throw notFound('Account not found');
     return { user, outcome: 'signed_in' };
   }
 
@@ -124,28 +130,20 @@ async function resolveOnce(
   }
 
   const outcome = await transactionWithJobs(async (tx): Promise<LinkOutcome> => {
-    const local = await tx.user.findUnique({
-      where: { email },
-      select: { id: true, role: true, active: true, emailVerifiedAt: true },
-    });
+    const local = await findAccountByEmail(tx, email);
     if (!local) {
-      const created = await tx.user.create({
-        data: {
-          email,
-          passwordHash: null,
-          ...namesOf(claims, email),
-          role: 'CUSTOMER',
-          emailVerifiedAt: new Date(),
-        },
-        select: { id: true },
+      const created = await createCustomer(tx, {
+        email,
+        passwordHash: null,
+        ...namesOf(claims, email),
+        phone: null,
+        emailVerified: true,
       });
       await link(tx, created.id, identity, email);
       return 'created';
     }
     // A deactivated account is neither taken over nor linked: support decides about it.
-    if (!local.active) {
-      throw new AppError('ACCOUNT_INACTIVE', 'This account is inactive; contact support');
-    }
+    if (!local.active) throw accountInactive();
     if (local.role !== 'CUSTOMER') {
       throw new AppError(
         'OIDC_LINK_REFUSED',
@@ -156,7 +154,11 @@ async function resolveOnce(
     if (!local.emailVerifiedAt) {
       // Whoever registered this address never proved it: their password and sessions end, and
       // the provider's verified owner of the address takes the account over.
-      await reclaim(tx, local.id, claims, email);
+      await reclaimAccount(tx, { userId: local.id, ...namesOf(claims, email) });
+      await revokeOtherSessions(
+        { userId: local.id, keepSessionId: null, reason: 'account_reclaimed' },
+        tx,
+      );
       outcome = 'linked_reclaimed';
     }
     await link(tx, local.id, identity, email);
@@ -164,7 +166,7 @@ async function resolveOnce(
     return outcome;
   });
   const user = await findCredentials(email);
-  if (!user) throw new AppError('NOT_FOUND', 'Account not found');
+  if (!user) throw notFound('Account not found');
   return { user, outcome };
 }
 
@@ -178,26 +180,6 @@ async function link(tx: Tx, userId: number, identity: ProviderIdentity, email: s
       lastSignInAt: new Date(),
     },
   });
-}
-
-/** An unverified account taken over by the address's verified owner: no password, no sessions. */
-async function reclaim(tx: Tx, userId: number, claims: ProviderClaims, email: string) {
-  await tx.user.update({
-    where: { id: userId },
-    data: {
-      passwordHash: null,
-      forcePasswordChange: false,
-      emailVerifiedAt: new Date(),
-      credentialVersion: { increment: 1 },
-      // Nothing the pre-registration typed in survives.
-      ...namesOf(claims, email),
-      phone: null,
-      company: null,
-      address: null,
-      nameOnContract: null,
-    },
-  });
-  await revokeOtherSessions({ userId, keepSessionId: null, reason: 'account_reclaimed' }, tx);
 }
 
 export interface LinkedIdentity {
@@ -224,17 +206,13 @@ export function listLinkedAccounts(userId: number): Promise<LinkedIdentity[]> {
  */
 export async function unlinkProvider(input: { userId: number; linkId: number }): Promise<void> {
   await db.$transaction(async (tx) => {
-    const user = await tx.user.findUnique({
-      where: { id: input.userId },
-      select: { passwordHash: true, _count: { select: { linkedAccounts: true } } },
-    });
     const removed = await tx.linkedAccount.deleteMany({
       where: { id: input.linkId, userId: input.userId },
     });
-    if (removed.count !== 1) throw new AppError('NOT_FOUND', 'No such sign-in provider');
-    if (!user?.passwordHash && user?._count.linkedAccounts === 1) {
-      throw new AppError(
-        'CONFLICT',
+    if (removed.count !== 1) throw notFound('No such sign-in provider');
+    const left = await tx.linkedAccount.count({ where: { userId: input.userId } });
+    if (left === 0 && !(await hasPassword(input.userId, tx))) {
+      throw conflict(
         'This is your only way to sign in: set a password first (Forgot password), then remove it',
       );
     }

@@ -148,32 +148,82 @@ export async function setPassword(
   return credentialVersion;
 }
 
-/** A new customer's account, unverified; a taken address is a 409 `EMAIL_TAKEN`. */
+/** Prisma's answer when a unique index refuses a row (two requests racing for one value). */
+export const isUniqueViolation = (err: unknown): boolean =>
+  err instanceof Error && 'code' in err && err.code === 'P2002';
+
+/**
+ * A new customer's account: registered (unverified, with a password) or made through an OpenID
+ * provider that verified the address (`emailVerified`, no password). A taken address is a 409
+ * `EMAIL_TAKEN`.
+ */
 export async function createCustomer(
   tx: Tx,
   input: {
     email: string;
-    passwordHash: string;
+    passwordHash: string | null;
     firstName: string;
     lastName: string;
     phone: string | null;
+    emailVerified?: boolean;
   },
 ): Promise<{ id: number; email: string }> {
+  const { emailVerified, ...fields } = input;
   const email = normaliseEmail(input.email);
   const taken = await tx.user.findUnique({ where: { email }, select: { id: true } });
   if (taken) throw new AppError('EMAIL_TAKEN', 'Email already registered');
   try {
     return await tx.user.create({
-      data: { ...input, email, role: 'CUSTOMER', emailVerifiedAt: null },
+      data: {
+        ...fields,
+        email,
+        role: 'CUSTOMER',
+        emailVerifiedAt: emailVerified ? new Date() : null,
+      },
       select: { id: true, email: true },
     });
   } catch (err) {
     // Two registrations of one address at once: the unique index decides.
-    if (err instanceof Error && 'code' in err && err.code === 'P2002') {
-      throw new AppError('EMAIL_TAKEN', 'Email already registered');
-    }
+    if (isUniqueViolation(err)) throw new AppError('EMAIL_TAKEN', 'Email already registered');
     throw err;
   }
+}
+
+/** The account with this address, as linking an OpenID identity by address needs it. */
+export function findAccountByEmail(
+  tx: Tx,
+  email: string,
+): Promise<{ id: number; role: Role; active: boolean; emailVerifiedAt: Date | null } | null> {
+  return tx.user.findUnique({
+    where: { email: normaliseEmail(email) },
+    select: { id: true, role: true, active: true, emailVerifiedAt: true },
+  });
+}
+
+/**
+ * An unverified account taken over by the address's verified owner: no password, the names the
+ * owner's provider gives, nothing else the registration typed in, the address verified, and the
+ * credential version up, so every session and token of the registrant ends.
+ */
+export async function reclaimAccount(
+  tx: Tx,
+  input: { userId: number; firstName: string; lastName: string },
+): Promise<void> {
+  await tx.user.update({
+    where: { id: input.userId },
+    data: {
+      passwordHash: null,
+      forcePasswordChange: false,
+      emailVerifiedAt: new Date(),
+      credentialVersion: { increment: 1 },
+      firstName: input.firstName,
+      lastName: input.lastName,
+      phone: null,
+      company: null,
+      address: null,
+      nameOnContract: null,
+    },
+  });
 }
 
 /** Marks the address verified, if it is still the account's address. */
@@ -195,8 +245,8 @@ export async function isEmailVerified(userId: number): Promise<boolean> {
 }
 
 /** Whether the account has a password (one made through an OpenID provider has none until reset). */
-export async function hasPassword(userId: number): Promise<boolean> {
-  const user = await db.user.findUnique({ where: { id: userId }, select: { passwordHash: true } });
+export async function hasPassword(userId: number, tx: Tx = db): Promise<boolean> {
+  const user = await tx.user.findUnique({ where: { id: userId }, select: { passwordHash: true } });
   return Boolean(user?.passwordHash);
 }
 

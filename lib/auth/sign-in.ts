@@ -1,5 +1,5 @@
 import 'server-only';
-import { AppError, rateLimited, unauthorized } from '@/lib/errors';
+import { accountInactive, rateLimited, unauthorized } from '@/lib/errors';
 import { ipRateLimitKey } from '@/lib/http/client-ip';
 import { consume, reset, reward } from '@/lib/rate-limit';
 import { normaliseEmail } from '@/lib/accounts/email';
@@ -37,21 +37,14 @@ export interface SignInResult {
 
 const INVALID = 'Invalid email or password';
 
-/**
- * The one sign-in every surface calls.
- *
- * Limits come first, and every attempt is counted before bcrypt, atomically: a
- * check read before the slow comparison would let every request already in
- * flight through. A right password credits its attempt back. The per-client
- * address limit bounds one caller; the account's burst window is keyed on the
- * account and the client address, so one address cannot lock the account for
- * everyone; the hourly cap (ASVS 2.2.1's 100 failures) is per account.
- *
- * Then exactly one bcrypt comparison, whether or not the account exists, so
- * the answer and its timing say nothing about which e-mails are registered.
- * The session is stamped with the credential version read beside the hash: a
- * password change that commits while this sign-in runs leaves it dead.
- */
+/** Every sign-in, by password or through a provider, counts against its client address. */
+async function limitSignInsFrom(address: string): Promise<void> {
+  const byIp = await consume('login-ip', address);
+  if (!byIp.allowed) {
+    throw rateLimited(byIp.resetSeconds, 'Too many sign-in attempts; try again later');
+  }
+}
+
 /**
  * A sign-in from a user agent and network the account has not used in 90 days gets a security
  * e-mail with an "end all sessions" link. It never fails the sign-in: a problem is logged.
@@ -78,16 +71,28 @@ async function warnOfNewDevice(input: {
   }
 }
 
+/**
+ * The one sign-in every surface calls.
+ *
+ * Limits come first, and every attempt is counted before bcrypt, atomically: a
+ * check read before the slow comparison would let every request already in
+ * flight through. A right password credits its attempt back. The per-client
+ * address limit bounds one caller; the account's burst window is keyed on the
+ * account and the client address, so one address cannot lock the account for
+ * everyone; the hourly cap (ASVS 2.2.1's 100 failures) is per account.
+ *
+ * Then exactly one bcrypt comparison, whether or not the account exists, so
+ * the answer and its timing say nothing about which e-mails are registered.
+ * The session is stamped with the credential version read beside the hash: a
+ * password change that commits while this sign-in runs leaves it dead.
+ */
 export async function signIn(
   input: SessionRequest & { email: string; password: string },
 ): Promise<SignInResult> {
   const email = normaliseEmail(input.email);
   const address = ipRateLimitKey(input.ip);
 
-  const byIp = await consume('login-ip', address);
-  if (!byIp.allowed) {
-    throw rateLimited(byIp.resetSeconds, 'Too many sign-in attempts; try again later');
-  }
+  await limitSignInsFrom(address);
   const burstKey = `${email}|${address}`;
   const burst = await consume('login-account-burst', burstKey);
   const hourly = burst.allowed ? await consume('login-account-hourly', email) : burst;
@@ -98,11 +103,11 @@ export async function signIn(
     Promise.all([reset('login-account-burst', burstKey), reward('login-account-hourly', email)]);
 
   const user = await findCredentials(email);
-  const ok = await verifyPassword(input.password, user ? user.passwordHash : null);
+  const ok = await verifyPassword(input.password, user?.passwordHash ?? null);
   if (!user?.passwordHash || !ok) throw unauthorized('INVALID_CREDENTIALS', INVALID);
   await creditBack();
   if (!user.active) {
-    throw new AppError('ACCOUNT_INACTIVE', 'This account is inactive; contact support');
+    throw accountInactive();
   }
   if (needsRehash(user.passwordHash)) await rehash(user.id, user.passwordHash, input.password);
   return openSession(user, input);
@@ -156,14 +161,11 @@ export async function signInWithProvider(
   input: SessionRequest,
 ): Promise<SignInResult & { outcome: LinkOutcome }> {
   // Counted before a code is redeemed, so a flood of made-up codes never reaches the provider.
-  const byIp = await consume('login-ip', ipRateLimitKey(input.ip));
-  if (!byIp.allowed) {
-    throw rateLimited(byIp.resetSeconds, 'Too many sign-in attempts; try again later');
-  }
+  await limitSignInsFrom(ipRateLimitKey(input.ip));
   const verified = typeof identity === 'function' ? await identity() : identity;
   const { user, outcome } = await resolveProviderIdentity(verified);
   if (!user.active) {
-    throw new AppError('ACCOUNT_INACTIVE', 'This account is inactive; contact support');
+    throw accountInactive();
   }
   const result = await openSession(user, input, { noticeNewDevice: outcome === 'signed_in' });
   return { ...result, outcome };
