@@ -2,7 +2,7 @@ import { Field } from '@/components/ui/field';
 import type { FieldBinder } from '@/components/ui/form-state';
 import { PASSWORD_MAX, PASSWORD_MIN } from '@/lib/validations/auth';
 
-export const PASSWORD_HINT = `${PASSWORD_MIN} to ${PASSWORD_MAX} characters, not a common password. A passphrase works well.`;
+const PASSWORD_HINT = `${PASSWORD_MIN} to ${PASSWORD_MAX} characters, not a common password. A passphrase works well.`;
 
 /** A new password and its confirmation (`confirmPassword`), as every form that sets one asks. */
 export function NewPasswordFields({

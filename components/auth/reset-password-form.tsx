@@ -6,13 +6,12 @@ import type { FormAction } from '@/lib/actions/validated-action';
 import { Alert } from '@/components/ui/alert';
 import { SubmitButton } from '@/components/ui/button';
 import { fieldBinder } from '@/components/ui/form-state';
+import { LINK_INVALID_MESSAGE } from '@/lib/validations/auth';
 import { NewPasswordFields } from './new-password-fields';
 import { textLinkClass } from '@/components/ui/button-class';
 
-const LINK_INVALID = 'This link is invalid, used or expired; ask for a new one';
-
 /** A reset link that cannot be used, and the way to a new one. */
-export function LinkProblem({ message = LINK_INVALID }: { message?: string }) {
+export function LinkProblem({ message = LINK_INVALID_MESSAGE }: { message?: string }) {
   return (
     <div className="space-y-4">
       <Alert tone="error">{message}</Alert>
@@ -34,7 +33,7 @@ export function ResetPasswordForm({ action, token }: { action: FormAction; token
   );
   // Any other refusal is the link's: used, expired, unknown or tampered with.
   if (state.error && !passwordProblem) {
-    return <LinkProblem message={state.fieldErrors?.token ? LINK_INVALID : state.error} />;
+    return <LinkProblem message={state.fieldErrors?.token ? LINK_INVALID_MESSAGE : state.error} />;
   }
   return (
     <form action={formAction} className="space-y-4" noValidate>

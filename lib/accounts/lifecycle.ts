@@ -8,6 +8,7 @@ import { enqueue, QUEUES, transactionWithJobs } from '@/lib/jobs/boss';
 import { queueMail } from '@/lib/mail/notifications';
 import { accountMail, type AccountMailKind } from '@/lib/mail/templates';
 import { consume, type LimitName } from '@/lib/rate-limit';
+import { LINK_INVALID_MESSAGE } from '@/lib/validations/auth';
 import { normaliseEmail } from './email';
 import { consumeToken, issueToken } from './tokens';
 import {
@@ -31,8 +32,7 @@ import {
 const linkTo = (path: string, token: string) =>
   `${getEnv().appUrl}${path}?token=${encodeURIComponent(token)}`;
 
-const linkInvalid = () =>
-  new AppError('LINK_INVALID', 'This link is invalid, used or expired; ask for a new one');
+const linkInvalid = () => new AppError('LINK_INVALID', LINK_INVALID_MESSAGE);
 
 async function limit(name: LimitName, key: string, message: string): Promise<void> {
   const state = await consume(name, key);
@@ -135,7 +135,9 @@ export interface RegisterInput {
  * A new customer, unverified, with a verification link on its way. Sign-in works at once;
  * buying, downloading and tickets wait for the address. A taken address is a 409 `EMAIL_TAKEN`.
  */
-export async function registerAccount(input: RegisterInput): Promise<{ userId: number }> {
+export async function registerAccount(
+  input: RegisterInput,
+): Promise<{ userId: number; email: string }> {
   await limitAddress(
     { ip: 'register-ip', email: 'register-email' },
     input,
@@ -153,7 +155,7 @@ export async function registerAccount(input: RegisterInput): Promise<{ userId: n
     await mailToken(tx, created, 'VERIFY_EMAIL');
     return created;
   });
-  return { userId: user.id };
+  return { userId: user.id, email: user.email };
 }
 
 /** A new verification link for a signed-in customer whose address is not verified yet. */

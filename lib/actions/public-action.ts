@@ -29,20 +29,15 @@ export function publicAction<S extends z.ZodType, T = never>(
 ): FormAction<T> {
   return async (_previous, formData) => {
     const caller = { ip: clientIpFromHeaders(await headers()) };
+    const values = echoableValues(formData);
     const allowed = await consume('public-form-ip', ipRateLimitKey(caller.ip));
     if (!allowed.allowed) {
       const minutes = Math.max(1, Math.ceil(allowed.resetSeconds / 60));
       return {
         error: `Too many attempts from your network; try again in ${minutes} minute${minutes === 1 ? '' : 's'}`,
-        values: echoableValues(formData),
+        values,
       };
     }
-    return runAction(
-      schema,
-      formData,
-      echoableValues(formData),
-      (data) => action(data, caller),
-      options,
-    );
+    return runAction(schema, formData, values, (data) => action(data, caller), options);
   };
 }

@@ -1,31 +1,32 @@
 import 'server-only';
 import type { z } from 'zod';
-import { registerAccount } from '@/lib/accounts/lifecycle';
+import { registerAccount, type RegisterInput } from '@/lib/accounts/lifecycle';
 import { normaliseEmail } from '@/lib/accounts/email';
-import type { registerSchema } from '@/lib/validations/auth';
-import type { authApiRegisterSchema } from './auth-api/endpoints';
+import type { authApiRegisterSchema, registerSchema } from '@/lib/validations/auth';
 
-/** Registers from the body /api/v1 and document 4 share (`first_name`, `last_name`, `phone`). */
-export function registerFromBody(body: z.output<typeof registerSchema>, ip: string) {
+/** The registration in the body /api/v1 and document 4 share (`first_name`, `last_name`, `phone`). */
+export function registrationFromBody(
+  body: z.output<typeof registerSchema>,
+  ip: string,
+): RegisterInput {
   const { first_name: firstName, last_name: lastName, ...rest } = body;
-  return registerAccount({ ...rest, firstName, lastName, ip });
+  return { ...rest, firstName, lastName, ip };
 }
 
 /**
  * Registers from document 3's body, which asks for no name: the address's local part stands in
  * for the first name until the profile has one. Answers the account's id and stored address.
  */
-export async function registerFromAuthApiBody(
+export function registerFromAuthApiBody(
   body: z.output<typeof authApiRegisterSchema>,
   ip: string,
 ): Promise<{ userId: number; email: string }> {
-  const email = normaliseEmail(body.email);
-  const { userId } = await registerAccount({
-    email,
+  const localPart = normaliseEmail(body.email).split('@')[0] ?? body.email;
+  return registerAccount({
+    email: body.email,
     password: body.password,
-    firstName: body.firstName ?? email.split('@')[0] ?? email,
+    firstName: body.firstName ?? localPart,
     lastName: body.lastName ?? '',
     ip,
   });
-  return { userId, email };
 }

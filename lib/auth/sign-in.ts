@@ -1,5 +1,5 @@
 import 'server-only';
-import { accountInactive, rateLimited, unauthorized } from '@/lib/errors';
+import { accountInactive, notFound, rateLimited, unauthorized } from '@/lib/errors';
 import { ipRateLimitKey } from '@/lib/http/client-ip';
 import { consume, reset, reward } from '@/lib/rate-limit';
 import { normaliseEmail } from '@/lib/accounts/email';
@@ -146,6 +146,19 @@ async function openSession(
   }
   const { passwordHash: _hash, credentialVersion: _version, ...safe } = user;
   return { user: { ...safe, lastLoginAt: now }, session };
+}
+
+/**
+ * The first session of an account registered a moment ago, by the request that registered it:
+ * the password was just set, so it is not checked again (no second bcrypt, no sign-in limits on
+ * top of the registration's own).
+ */
+export async function signInNewAccount(
+  input: SessionRequest & { email: string },
+): Promise<SignInResult> {
+  const user = await findCredentials(input.email);
+  if (!user) throw notFound('Account not found');
+  return openSession(user, input, { noticeNewDevice: false });
 }
 
 /**

@@ -3,7 +3,14 @@ import { unauthorized } from '@/lib/errors';
 import { changeOwnPassword } from './change-password';
 import { revokeSession, type ActiveSession, type SessionSurface } from './sessions';
 import type { LinkOutcome, ProviderIdentity } from '@/lib/accounts/linked-accounts';
-import { signIn, signInWithProvider, type SignInResult, type SignedInUser } from './sign-in';
+import { registerAccount, type RegisterInput } from '@/lib/accounts/lifecycle';
+import {
+  signIn,
+  signInNewAccount,
+  signInWithProvider,
+  type SignInResult,
+  type SignedInUser,
+} from './sign-in';
 import {
   REFRESH_TOKEN_TTL_MS,
   issueRefreshToken,
@@ -29,6 +36,18 @@ export async function loginForTokens(input: {
   userAgent: string | null;
 }): Promise<TokenLogin> {
   return issueTokens(await signIn(input), input.surface);
+}
+
+/**
+ * Registration that answers tokens at once (/api/v1's register): the account, then its session,
+ * opened without a second password check (the registration just set the password).
+ */
+export async function registerForTokens(
+  registration: RegisterInput,
+  input: { surface: SessionSurface; ip: string; userAgent: string | null },
+): Promise<TokenLogin> {
+  const { email } = await registerAccount(registration);
+  return issueTokens(await signInNewAccount({ ...input, email }), input.surface);
 }
 
 /**
@@ -71,13 +90,7 @@ export interface AccessTokenLogin {
   accessExpiresAt: Date;
 }
 
-/**
- * Sign-in for surfaces with one access token and no refresh token (document 1's /client):
- * the session lives exactly as long as the token, so `expires_at` is the whole truth.
- */
-export async function loginForAccessToken(input: {
-  email: string;
-  password: string;
+interface AccessTokenRequest {
   surface: SessionSurface;
   ttlSeconds: number;
   ip: string;
@@ -87,18 +100,47 @@ export async function loginForAccessToken(input: {
    * bearer (document 4's refresh); otherwise it lives exactly as long as the token.
    */
   renewable?: boolean;
-}): Promise<AccessTokenLogin> {
-  const { ttlSeconds, renewable, ...rest } = input;
-  const ms = ttlSeconds * 1000;
-  const { user, session } = await signIn({
-    ...rest,
-    lifetime: renewable ? undefined : { idleMs: ms, absoluteMs: ms },
-  });
+}
+
+/**
+ * Sign-in for surfaces with one access token and no refresh token (document 1's /client):
+ * the session lives exactly as long as the token, so `expires_at` is the whole truth.
+ */
+export async function loginForAccessToken(
+  input: AccessTokenRequest & { email: string; password: string },
+): Promise<AccessTokenLogin> {
+  const { ttlSeconds: _ttl, renewable: _renewable, ...rest } = input;
+  return issueAccessToken(await signIn({ ...rest, lifetime: lifetimeOf(input) }), input);
+}
+
+/**
+ * Registration on a surface that answers a token at once (document 4's register): the account,
+ * then its session, opened without a second password check (the registration just set it).
+ */
+export async function registerForAccessToken(
+  registration: RegisterInput,
+  input: AccessTokenRequest,
+): Promise<AccessTokenLogin> {
+  const { email } = await registerAccount(registration);
+  const signedIn = await signInNewAccount({ ...input, email, lifetime: lifetimeOf(input) });
+  return issueAccessToken(signedIn, input);
+}
+
+/** The session lives as long as its token, unless the surface renews the token. */
+function lifetimeOf(input: AccessTokenRequest) {
+  const ms = input.ttlSeconds * 1000;
+  return input.renewable ? undefined : { idleMs: ms, absoluteMs: ms };
+}
+
+async function issueAccessToken(
+  { user, session }: SignInResult,
+  input: AccessTokenRequest,
+): Promise<AccessTokenLogin> {
   const access = await signAccessToken({
     userId: user.id,
     sessionId: session.id,
     surface: input.surface,
-    ttlSeconds,
+    ttlSeconds: input.ttlSeconds,
   });
   return {
     user,

@@ -9,6 +9,9 @@ const commonPasswords = new Set(
   (dictionary['passwords-common'] as string[]).map((p) => p.toLowerCase()),
 );
 
+/** What every surface and page says of a mailed link that cannot be used. */
+export const LINK_INVALID_MESSAGE = 'This link is invalid, used or expired; ask for a new one';
+
 export const PASSWORD_MIN = 12;
 export const PASSWORD_MAX = 128;
 
@@ -75,6 +78,25 @@ const name = (field: string) =>
     .trim()
     .min(1, `${field} is required`)
     .max(100, `${field} must be at most 100 characters`);
+
+/** Document 3's registration (/api/auth/register): no name is asked for, but one is taken. */
+export const authApiRegisterSchema = z
+  .object({
+    email: emailSchema,
+    password: passwordSchema,
+    firstName: name('First name').optional(),
+    lastName: name('Last name').optional(),
+  })
+  .strict()
+  .meta({ id: 'AuthApiRegister' });
+
+/** Document 3's change of password: `changePasswordSchema` under its camel-case names. */
+export const authApiChangePasswordSchema = z
+  .object({
+    currentPassword: changePasswordSchema.shape.current_password,
+    newPassword: changePasswordSchema.shape.new_password,
+  })
+  .meta({ id: 'AuthApiChangePassword' });
 
 /** A phone number as people write it: digits, spaces, +, -, dots, parentheses. */
 const phone = z

@@ -13,7 +13,7 @@ export const registerAction = publicAction(registerFormSchema, async (data, { ip
       password: data.password,
       firstName: data.firstName,
       lastName: data.lastName,
-      phone: data.phone || null,
+      phone: data.phone,
       ip,
     });
   } catch (err) {

@@ -4,7 +4,7 @@ import { revalidatePath } from 'next/cache';
 import { publicAction } from '@/lib/actions/public-action';
 import { validatedAction } from '@/lib/actions/validated-action';
 import { resendVerification, verifyEmail } from '@/lib/accounts/lifecycle';
-import { verifyEmailSchema } from '@/lib/validations/auth';
+import { LINK_INVALID_MESSAGE, verifyEmailSchema } from '@/lib/validations/auth';
 import { emptySchema } from '@/lib/validations/sessions';
 
 /** Consumes the link by POST (the page's GET never does: mail scanners fetch links). */
@@ -16,7 +16,7 @@ export const verifyEmailAction = publicAction(
     revalidatePath('/', 'layout');
     return { success: 'Your e-mail address is confirmed. Buying, downloads and support are open.' };
   },
-  { invalidMessage: 'This link is invalid, used or expired; ask for a new one' },
+  { invalidMessage: LINK_INVALID_MESSAGE },
 );
 
 /** A new link for the signed-in customer (the portal's banner, and this page after a bad link). */

@@ -1,10 +1,9 @@
 import { z } from 'zod';
 import { endpointGroup } from '@/lib/http/endpoint-group';
 import {
-  emailSchema,
-  loginPasswordSchema,
+  authApiChangePasswordSchema,
+  authApiRegisterSchema,
   loginSchema,
-  passwordSchema,
 } from '@/lib/validations/auth';
 import { plainAnswer, plainError } from '../plain-answers';
 
@@ -28,19 +27,6 @@ const userSchema = z
     role: z.enum(['customer', 'support_agent', 'admin']),
   })
   .meta({ id: 'AuthApiUser' });
-
-export const authApiRegisterSchema = z
-  .object({
-    email: emailSchema,
-    password: passwordSchema,
-    firstName: z.string().trim().min(1).max(100).optional(),
-    lastName: z.string().trim().min(1).max(100).optional(),
-  })
-  .meta({ id: 'AuthApiRegister' });
-
-export const authApiChangePasswordSchema = z
-  .object({ currentPassword: loginPasswordSchema, newPassword: passwordSchema })
-  .meta({ id: 'AuthApiChangePassword' });
 
 export const authApiLogin = define({
   operationId: 'authApiLogin',

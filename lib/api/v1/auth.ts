@@ -38,15 +38,21 @@ const v1UserSchema = z
   })
   .meta({ id: 'V1User' });
 
-export function presentV1User(user: SignedInUser) {
+/** Who an account is, as every /api/v1 answer about a user names it. */
+export function presentV1Identity(
+  user: Pick<SignedInUser, 'id' | 'email' | 'firstName' | 'lastName' | 'active'>,
+) {
   return {
     id: user.id,
     email: user.email,
     first_name: user.firstName,
     last_name: user.lastName,
     is_active: user.active,
-    last_login: isoSeconds(user.lastLoginAt),
   };
+}
+
+export function presentV1User(user: SignedInUser) {
+  return { ...presentV1Identity(user), last_login: isoSeconds(user.lastLoginAt) };
 }
 
 /** The login envelope's data: who signed in, and the session's tokens. */

@@ -1,4 +1,4 @@
-import { v1AuthStatus } from '@/lib/api/v1/auth';
+import { presentV1Identity, v1AuthStatus } from '@/lib/api/v1/auth';
 import { v1Ok } from '@/lib/api/v1/envelope';
 import { isEmailVerified } from '@/lib/accounts/users';
 import { methods, route } from '@/lib/http/handler';
@@ -8,13 +8,7 @@ const handler = route(v1AuthStatus, async ({ session }) => {
   return {
     body: v1Ok('Authenticated', {
       authenticated: true,
-      user: {
-        id: user.id,
-        email: user.email,
-        first_name: user.firstName,
-        last_name: user.lastName,
-        is_active: user.active,
-      },
+      user: presentV1Identity(user),
       email_verified: await isEmailVerified(user.id),
       force_password_change: user.forcePasswordChange,
     }),
