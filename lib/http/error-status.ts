@@ -1,8 +1,10 @@
 import type { AppError, ErrorCode } from '@/lib/errors';
+import type { SurfaceName } from './surfaces';
 
 /**
  * The one place a domain error code becomes an HTTP status. Every surface answers the same status
- * for the same code; only the body's shape differs (lib/http/surfaces.ts).
+ * for the same code, except where a surface's document shows another (`statusOn` below); the
+ * body's shape is the surface's own (lib/http/surfaces.ts).
  */
 export const ERROR_STATUS: Record<ErrorCode, number> = {
   VALIDATION_FAILED: 400,
@@ -57,4 +59,17 @@ export function errorHeaders(err: AppError): Record<string, string> {
   if (err.retryAfterSeconds !== undefined) headers['Retry-After'] = String(err.retryAfterSeconds);
   if (err.allowed.length > 0) headers.Allow = err.allowed.join(', ');
   return headers;
+}
+
+/**
+ * Where a surface's document gives another status for the same refusal. Document 3 shows only 400
+ * for login and register failures, so on /api/auth a wrong password or a taken address is a 400.
+ */
+const STATUS_ON_SURFACE: Partial<Record<SurfaceName, Partial<Record<ErrorCode, number>>>> = {
+  auth: { INVALID_CREDENTIALS: 400, ACCOUNT_INACTIVE: 400, EMAIL_TAKEN: 400 },
+};
+
+/** The status of `err` on `surface`: the one table, unless the surface's document says otherwise. */
+export function statusOn(surface: SurfaceName, err: AppError): number {
+  return STATUS_ON_SURFACE[surface]?.[err.code] ?? httpStatus(err);
 }

@@ -19,12 +19,11 @@ import { readBodyBytes, readBodyText, readJsonBody } from './body';
 import { clientIpFromHeaders, ipRateLimitKey } from './client-ip';
 import { corsHeaders } from './cors';
 import type { AuthRequirement, EndpointSpec, HttpMethod } from './endpoint';
-import { errorHeaders, httpStatus } from './error-status';
+import { errorHeaders, httpStatus, statusOn } from './error-status';
 import {
   SURFACE_SESSIONS,
   errorBody,
   issueText,
-  statusOn,
   type AcceptedSessions,
   type SurfaceName,
 } from './surfaces';

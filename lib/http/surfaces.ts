@@ -1,6 +1,6 @@
 import type { SessionSurface } from '@/lib/db/generated/enums';
-import type { AppError, ErrorCode, FieldIssue } from '@/lib/errors';
-import { httpStatus } from './error-status';
+import type { AppError, FieldIssue } from '@/lib/errors';
+import { statusOn } from './error-status';
 
 /**
  * Each contract surface answers errors in its own document's shape. All carry
@@ -29,19 +29,6 @@ export const SURFACE_SESSIONS: Record<SurfaceName, AcceptedSessions> = {
   giggatek: { bearer: ['GIGGATEK'], cookie: false },
   internal: { bearer: [], cookie: false },
 };
-
-/**
- * Where a surface's document gives another status for the same refusal. Document 3 shows only 400
- * for login and register failures, so on /api/auth a wrong password or a taken address is a 400.
- */
-const STATUS_ON_SURFACE: Partial<Record<SurfaceName, Partial<Record<ErrorCode, number>>>> = {
-  auth: { INVALID_CREDENTIALS: 400, ACCOUNT_INACTIVE: 400, EMAIL_TAKEN: 400 },
-};
-
-/** The status of `err` on `surface`: the one table, unless the surface's document says otherwise. */
-export function statusOn(surface: SurfaceName, err: AppError): number {
-  return STATUS_ON_SURFACE[surface]?.[err.code] ?? httpStatus(err);
-}
 
 /** `field: message`, as document 5's `errors` array carries a field's problem. */
 export function issueText(issue: FieldIssue): string {
