@@ -287,7 +287,7 @@ export const v1EndSessions = define({
   path: '/api/v1/auth/end-sessions',
   summary: 'A security e-mail\'s "end all sessions" link',
   description:
-    '`{"token"}` from the link `/end-sessions?token=…` in a security e-mail (a password changed, an address confirmed, a sign-in from a new device). Every session and token of the account ends. The token works once, for 7 days, and a later password change does not disarm it.',
+    '`{"token"}` from the link `/end-sessions?token=…` in a security e-mail (a password changed, an address confirmed, a sign-in from a new device, a provider linked). Every session and token of the account ends. The token works once, for 7 days, and a later password change does not disarm it.',
   body: mailedTokenBody,
   responses: {
     200: v1Answer('Ended', z.object({ ended_sessions: z.number().int() })),
